@@ -1,0 +1,253 @@
+"""Organisation units, people, role grants and the Committees for the Advancement of Women."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from binhdang.core.models import TimeStampedModel
+from binhdang.core.text import fold
+
+from .choices import CommitteePosition, DecisionKind, Role, Sex, UnitType
+
+PATH_SEPARATOR = "/"
+
+
+class OrgUnit(TimeStampedModel):
+    """A node of the organisation tree: Ministry -> Department -> schools and units.
+
+    `path` is a materialised path of primary keys ("/1/7/93/"), maintained by the services
+    in `accounts.services`. A subtree is one indexed prefix query (`path LIKE '/1/7/%'`),
+    which is what the access policy filters on for every scoped list.
+    """
+
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    path = models.CharField(_("đường dẫn cây"), max_length=255, db_index=True, editable=False)
+    depth = models.PositiveSmallIntegerField(_("cấp"), default=0, editable=False)
+    code = models.CharField(_("mã đơn vị"), max_length=32, unique=True)
+    name = models.CharField(_("tên đơn vị"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
+    unit_type = models.CharField(_("loại đơn vị"), max_length=32, choices=UnitType.choices)
+    district = models.CharField(_("quận/huyện (cũ)"), max_length=100, blank=True)
+    commune = models.CharField(_("xã/phường/đặc khu"), max_length=100, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    is_demo = models.BooleanField(_("dữ liệu minh họa"), default=False)
+    search_text = models.CharField(max_length=600, blank=True, editable=False, db_index=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        ordering = ["path"]
+        indexes = [
+            models.Index(fields=["unit_type"], name="orgunit_type_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(
+            " ".join(
+                [self.code, self.name, self.short_name, self.district, self.commune, self.address]
+            )
+        )
+        super().save(*args, **kwargs)
+        if not self.path or not self.path.endswith(f"{PATH_SEPARATOR}{self.pk}{PATH_SEPARATOR}"):
+            parent_path = self.parent.path if self.parent_id else PATH_SEPARATOR
+            self.path = f"{parent_path}{self.pk}{PATH_SEPARATOR}"
+            self.depth = self.path.count(PATH_SEPARATOR) - 2
+            type(self).objects.filter(pk=self.pk).update(path=self.path, depth=self.depth)
+
+    def descendants(self, include_self: bool = True) -> models.QuerySet[OrgUnit]:
+        qs = OrgUnit.objects.filter(path__startswith=self.path)
+        return qs if include_self else qs.exclude(pk=self.pk)
+
+    def ancestors(self) -> models.QuerySet[OrgUnit]:
+        ids = [int(part) for part in self.path.strip(PATH_SEPARATOR).split(PATH_SEPARATOR)]
+        return OrgUnit.objects.filter(pk__in=ids[:-1]).order_by("depth")
+
+    def is_within(self, other: OrgUnit) -> bool:
+        return self.path.startswith(other.path)
+
+    @property
+    def is_department(self) -> bool:
+        return self.unit_type == UnitType.DEPARTMENT
+
+    def department(self) -> OrgUnit | None:
+        if self.is_department:
+            return self
+        return self.ancestors().filter(unit_type=UnitType.DEPARTMENT).last()
+
+
+class User(AbstractUser):
+    """A person who logs in. What they may see comes from their RoleGrants only."""
+
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    job_title = models.CharField(_("chức vụ"), max_length=150, blank=True)
+    sex = models.CharField(_("giới tính"), max_length=1, choices=Sex.choices, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    home_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("đơn vị công tác"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff_users",
+    )
+    is_demo = models.BooleanField(_("dữ liệu minh họa"), default=False)
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def get_full_name(self) -> str:
+        return self.full_name or super().get_full_name() or self.username
+
+
+class RoleGrant(TimeStampedModel):
+    """A role held on a unit; it reaches the unit's whole subtree."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="grants"
+    )
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="grants"
+    )
+    role = models.CharField(_("vai trò"), max_length=32, choices=Role.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("phân quyền")
+        verbose_name_plural = _("phân quyền")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "role"], name="unique_role_grant"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+
+class Committee(TimeStampedModel):
+    """A unit's Committee for the Advancement of Women (Ban Vì sự tiến bộ của phụ nữ)."""
+
+    unit = models.OneToOneField(
+        OrgUnit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="committee"
+    )
+    name = models.CharField(_("tên Ban"), max_length=255)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Ban VSTBPN")
+        verbose_name_plural = _("Ban VSTBPN")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def current_members(self) -> models.QuerySet[CommitteeMember]:
+        return self.members.filter(end_date__isnull=True)
+
+
+class CommitteeDecision(TimeStampedModel):
+    """The decision that established or re-formed (kiện toàn) a committee."""
+
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("Ban"), on_delete=models.CASCADE, related_name="decisions"
+    )
+    kind = models.CharField(
+        _("loại quyết định"),
+        max_length=16,
+        choices=DecisionKind.choices,
+        default=DecisionKind.ESTABLISH,
+    )
+    number = models.CharField(_("số, ký hiệu"), max_length=64)
+    date = models.DateField(_("ngày ban hành"))
+    signer = models.CharField(_("người ký"), max_length=150)
+    note = models.TextField(_("ghi chú"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("quyết định thành lập/kiện toàn")
+        verbose_name_plural = _("quyết định thành lập/kiện toàn")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.date:%d/%m/%Y})"
+
+
+class CommitteeMember(TimeStampedModel):
+    """One person's term on a committee. Replacing a member ends a term and opens another,
+    so the history of who served, in which post and when, is kept."""
+
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("Ban"), on_delete=models.CASCADE, related_name="members"
+    )
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("tài khoản"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="committee_terms",
+    )
+    full_name = models.CharField(_("họ và tên"), max_length=150)
+    position = models.CharField(
+        _("chức danh trong Ban"), max_length=16, choices=CommitteePosition.choices
+    )
+    job_title = models.CharField(_("chức vụ"), max_length=150, blank=True)
+    sex = models.CharField(_("giới tính"), max_length=1, choices=Sex.choices)
+    field = models.CharField(_("lĩnh vực phụ trách"), max_length=255, blank=True)
+    start_date = models.DateField(_("ngày bắt đầu"))
+    end_date = models.DateField(_("ngày kết thúc"), null=True, blank=True)
+    decision = models.ForeignKey(
+        CommitteeDecision,
+        verbose_name=_("theo quyết định"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    replaces = models.OneToOneField(
+        "self",
+        verbose_name=_("thay thế cho"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thành viên Ban")
+        verbose_name_plural = _("thành viên Ban")
+        ordering = ["end_date", "position", "full_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="member_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.get_position_display()})"
+
+    @property
+    def is_current(self) -> bool:
+        return self.end_date is None
