@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "binhdang.legal",
     "binhdang.plans",
     "binhdang.documents",
+    "binhdang.activities",
+    "binhdang.reports",
+    "binhdang.dashboards",
 ]
 
 MIDDLEWARE = [

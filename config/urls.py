@@ -11,6 +11,9 @@ urlpatterns = [
     path("legal/", include("binhdang.legal.urls")),
     path("plans/", include("binhdang.plans.urls")),
     path("documents/", include("binhdang.documents.urls")),
+    path("activities/", include("binhdang.activities.urls")),
+    path("reports/", include("binhdang.reports.urls")),
+    path("dashboard/", include("binhdang.dashboards.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

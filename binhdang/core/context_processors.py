@@ -14,6 +14,10 @@ NAV_ITEMS = [
     ("legal:list", _("Văn bản pháp lý"), policy.Action.VIEW),
     ("plans:list", _("Kế hoạch"), policy.Action.VIEW),
     ("plans:inbox", _("Văn bản đến"), policy.Action.VIEW),
+    ("activities:list", _("Hoạt động"), policy.Action.VIEW),
+    ("activities:campaign", _("Tháng hành động"), policy.Action.VIEW_AGGREGATE),
+    ("reports:periods", _("Báo cáo"), policy.Action.VIEW),
+    ("dashboards:department", _("Tổng hợp"), policy.Action.VIEW_AGGREGATE),
     ("units:people", _("Người dùng"), policy.Action.ADMINISTER),
 ]
 
