@@ -32,7 +32,7 @@ class CitationData:
 
     @property
     def reference(self) -> str:
-        """"383/QĐ-BGDĐT" or "" when the document has no number."""
+        """ "383/QĐ-BGDĐT" or "" when the document has no number."""
         if self.number and self.symbol:
             return f"{self.number}/{self.symbol}"
         return self.number or ""

@@ -1,0 +1,5 @@
+from binhdang.core.testing import MatrixCase, expect
+
+CASES = [
+    MatrixCase("home", expect(200)),
+]
