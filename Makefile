@@ -38,8 +38,11 @@ test-fast: install
 e2e: install
 	$(VENV)/bin/pytest -m e2e $(PYTEST_ARGS)
 
+# Benchmarks run on PostgreSQL unless DATABASE_URL says otherwise; a fresh database is
+# created beside the named one and dropped afterwards (bench/README.md).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/binhdang_bench
 bench: install
-	$(PY) -m bench $(BENCH_ARGS)
+	DATABASE_URL="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}" $(PY) -m bench $(BENCH_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,0 +1,74 @@
+"""The `python -m bench` harness: output format, failure isolation, area selection."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+
+import pytest
+
+from bench.__main__ import discover, format_number, main, make_report, run_modules
+
+
+@pytest.fixture
+def fake_package(tmp_path, monkeypatch):
+    package = tmp_path / "fakebench"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "bench_broken.py").write_text(
+        textwrap.dedent(
+            """
+            def run(report):
+                report("broken.before", 1, "ms")
+                raise RuntimeError("database\\nunreachable")
+            """
+        )
+    )
+    (package / "bench_fine.py").write_text(
+        textwrap.dedent(
+            """
+            def run(report):
+                report("fine.median", 12.3456, "ms", ratio=1.234)
+                report("fine.rows", 50000, "rows")
+                report("fine.tiny", 0.00412, "ms")
+            """
+        )
+    )
+    (package / "helpers.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    return package
+
+
+def test_it_discovers_only_bench_modules(fake_package):
+    assert discover(fake_package) == ["broken", "fine"]
+
+
+def test_a_failing_module_reports_an_error_and_the_others_still_run(fake_package):
+    out, err = io.StringIO(), io.StringIO()
+
+    failed = run_modules(["broken", "fine"], package="fakebench", out=out, err=err)
+
+    assert failed == ["bench_broken"]
+    assert out.getvalue().splitlines() == [
+        "BENCH broken.before 1 ms",
+        "BENCH_ERROR bench_broken RuntimeError: database unreachable",
+        "BENCH fine.median 12.35 ms ratio=1.23",
+        "BENCH fine.rows 50000 rows",
+        "BENCH fine.tiny 0.00412 ms",
+    ]
+    assert "Traceback" in err.getvalue()
+
+
+def test_report_refuses_names_that_would_break_the_line_format():
+    report = make_report(io.StringIO())
+    with pytest.raises(ValueError):
+        report("two words", 1.0, "ms")
+    with pytest.raises(ValueError):
+        format_number(float("nan"))
+
+
+def test_an_unknown_area_is_refused_before_anything_runs(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["no_such_area"])
+    assert exit_info.value.code == 2
+    assert "unknown area" in capsys.readouterr().err
