@@ -1,0 +1,1 @@
+"""Views of the activity log and the Action Month, split by page family."""

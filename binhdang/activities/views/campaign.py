@@ -1,0 +1,170 @@
+"""The Action Month page: dates, theme, coverage, charts, export; editing by the department."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from binhdang.accounts import policy
+from binhdang.accounts.models import OrgUnit, User
+
+from .. import charts, exports, services
+from ..coverage import Coverage, campaign_coverage, departments_for
+from ..forms import CampaignForm
+from ..models import campaign_for
+from .common import add_service_errors
+from .exports import XLSX
+
+FIRST_YEAR = 2020
+
+
+def _department(request: HttpRequest, user: User) -> tuple[OrgUnit, list[OrgUnit]]:
+    policy.require_anywhere(user, policy.Action.VIEW_AGGREGATE)
+    departments = departments_for(user)
+    if not departments:
+        raise PermissionDenied
+    code = request.GET.get("department")
+    if not code:
+        return departments[0], departments
+    for department in departments:
+        if department.code == code:
+            return department, departments
+    raise Http404
+
+
+def _year(value: str | None) -> int:
+    this_year = dt.date.today().year
+    try:
+        year = int(value or this_year)
+    except ValueError as exc:
+        raise Http404 from exc
+    if not FIRST_YEAR <= year <= this_year + 1:
+        raise Http404
+    return year
+
+
+def _suffix(department: OrgUnit, departments: list[OrgUnit]) -> str:
+    return "?" + urlencode({"department": department.code}) if len(departments) > 1 else ""
+
+
+@login_required
+@require_GET
+def campaign(request: HttpRequest) -> HttpResponse:
+    department, departments = _department(request, request.user)
+    year = _year(request.GET.get("year"))
+    coverage = campaign_coverage(department=department, year=year, user=request.user)
+    this_year = dt.date.today().year
+    return TemplateResponse(
+        request,
+        "activities/campaign.html",
+        {
+            "coverage": coverage,
+            "campaign": coverage.campaign,
+            "department": department,
+            "departments": departments,
+            "year": year,
+            "years": list(range(this_year + 1, FIRST_YEAR - 1, -1)),
+            "can_manage": policy.can(request.user, policy.Action.MANAGE, department),
+            "suffix": _suffix(department, departments),
+            "can_list": policy.can_anywhere(request.user, policy.Action.VIEW),
+            "list_query": urlencode({"year": year, "action_month": "on"}),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_edit(request: HttpRequest, year: int) -> HttpResponse:
+    department, _departments = _department(request, request.user)
+    year = _year(str(year))
+    policy.require(request.user, policy.Action.MANAGE, department)
+    current = campaign_for(department, year)
+    if request.method == "POST":
+        form = CampaignForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.campaign_set(
+                    department=department,
+                    year=year,
+                    user=request.user,
+                    title=data["title"],
+                    theme=data["theme"],
+                    start_date=data["start_date"],
+                    end_date=data["end_date"],
+                    counted_types=data["counted_types"],
+                    expected_version=data.get("version") if current.pk else None,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Đã lưu Tháng hành động năm %(y)s.") % {"y": year})
+                url = (
+                    reverse("activities:campaign")
+                    + "?"
+                    + urlencode({"year": year, "department": department.code})
+                )
+                return redirect(url)
+    else:
+        form = CampaignForm(initial=CampaignForm.initial_from(current))
+    return TemplateResponse(
+        request,
+        "activities/campaign_form.html",
+        {"form": form, "department": department, "year": year, "campaign": current},
+    )
+
+
+def _coverage_for(request: HttpRequest, year: int) -> Coverage:
+    department, _departments = _department(request, request.user)
+    return campaign_coverage(department=department, year=_year(str(year)), user=request.user)
+
+
+CHARTS = ("types", "unit-types")
+
+
+@login_required
+@require_GET
+def campaign_chart(request: HttpRequest, year: int, kind: str) -> HttpResponse:
+    if kind not in CHARTS:
+        raise Http404
+    coverage = _coverage_for(request, year)
+    if kind == "types":
+        rows = [row for row in coverage.by_type if row.activities]
+        png = charts.horizontal_bars(
+            [row.label for row in rows],
+            {_("Số hoạt động"): [row.activities for row in rows]},
+            title=_("Hoạt động Tháng hành động %(y)s theo loại") % {"y": year},
+        )
+    else:
+        rows = coverage.by_unit_type
+        png = charts.horizontal_bars(
+            [row.label for row in rows],
+            {
+                _("Số đơn vị"): [row.units for row in rows],
+                _("Đơn vị có hoạt động"): [row.covered for row in rows],
+            },
+            title=_("Đơn vị tham gia Tháng hành động %(y)s") % {"y": year},
+        )
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+@login_required
+@require_GET
+def campaign_export(request: HttpRequest, year: int) -> HttpResponse:
+    coverage = _coverage_for(request, year)
+    response = HttpResponse(exports.coverage_xlsx(coverage), content_type=XLSX)
+    name = f"thang-hanh-dong-{year}-{coverage.department.code}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
