@@ -1,0 +1,220 @@
+"""Plan rows ⇄ the plain PlanDocument used by the importer, renderer, carry and compare."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db import transaction
+
+from binhdang.accounts.models import OrgUnit, User
+
+from .choices import DeadlineKind, EventAction, ItemKind, PlanKind
+from .models import (
+    Plan,
+    PlanBasis,
+    PlanDeadline,
+    PlanEvent,
+    PlanItem,
+    PlanRecipient,
+    PlanSection,
+)
+from .structure import (
+    Block,
+    CitationData,
+    Deadline,
+    LegalBasis,
+    PlanDocument,
+    Section,
+    Signer,
+)
+
+_CITATION_FIELDS = set(CitationData.__dataclass_fields__)
+
+
+def citation_from_json(raw: dict | None) -> CitationData | None:
+    if not raw:
+        return None
+    data = {k: v for k, v in raw.items() if k in _CITATION_FIELDS}
+    data["date"] = dt.date.fromisoformat(data["date"]) if data.get("date") else None
+    data.setdefault("type", "")
+    data.setdefault("number", None)
+    data.setdefault("symbol", None)
+    data.setdefault("issuer", None)
+    data.setdefault("text", "")
+    return CitationData(**data)
+
+
+def section_tree(plan: Plan) -> list[tuple[PlanSection, list]]:
+    """The outline as nested (section, children) pairs, each section carrying `item_list`.
+
+    Two queries whatever the size of the plan.
+    """
+    sections = list(plan.sections.all().order_by("order", "pk"))
+    items_by_section: dict[int, list[PlanItem]] = defaultdict(list)
+    for item in PlanItem.objects.filter(section__plan=plan).order_by("order", "pk"):
+        items_by_section[item.section_id].append(item)
+    children: dict[int | None, list[PlanSection]] = defaultdict(list)
+    for section in sections:
+        section.item_list = items_by_section.get(section.pk, [])
+        children[section.parent_id].append(section)
+
+    def build(parent_id: int | None) -> list[tuple[PlanSection, list]]:
+        return [(s, build(s.pk)) for s in children.get(parent_id, [])]
+
+    return build(None)
+
+
+def plan_to_document(plan: Plan) -> PlanDocument:
+    """The plan as a PlanDocument (citations of the bases as stored; none recomputed)."""
+
+    def to_section(node: tuple[PlanSection, list]) -> Section:
+        section, kids = node
+        return Section(
+            label=section.label,
+            title=section.title,
+            blocks=[Block(kind=i.kind, text=i.text, label=i.label) for i in section.item_list],
+            children=[to_section(k) for k in kids],
+        )
+
+    bases = [
+        LegalBasis(text=b.text, citation=citation_from_json(b.citation))
+        for b in plan.bases.all().order_by("order", "pk")
+    ]
+    return PlanDocument(
+        doc_type=plan.doc_type,
+        governing_body=plan.governing_body,
+        issuing_body=plan.issuing_body,
+        number=plan.number,
+        symbol=plan.symbol,
+        place=plan.place,
+        date=plan.date,
+        year=plan.year,
+        title=plan.title,
+        legal_bases=bases,
+        preamble=plan.preamble_lines,
+        sections=[to_section(node) for node in section_tree(plan)],
+        deadlines=[
+            Deadline(kind=d.kind, date=d.date, text=d.text)
+            for d in plan.deadlines.all().order_by("date", "pk")
+        ],
+        recipients=[r.text for r in plan.recipients.all().order_by("order", "pk")],
+        signer=Signer(
+            authority=plan.signer_authority,
+            position=plan.signer_position,
+            name=plan.signer_name,
+        ),
+        citations=[c for c in (b.citation for b in bases) if c],
+    )
+
+
+def _deadline_kind(kind: str) -> str:
+    return kind if kind in DeadlineKind.values else DeadlineKind.OTHER
+
+
+def _item_kind(kind: str) -> str:
+    return kind if kind in ItemKind.values else ItemKind.PARAGRAPH
+
+
+def header_values(doc: PlanDocument) -> dict:
+    """Plan field values taken from a document's header, signer and preamble."""
+    return {
+        "doc_type": (doc.doc_type or "KẾ HOẠCH")[:64],
+        "governing_body": doc.governing_body[:255],
+        "issuing_body": doc.issuing_body[:255],
+        "number": (doc.number or "")[:16],
+        "symbol": (doc.symbol or "")[:64],
+        "place": (doc.place or "")[:100],
+        "date": doc.date,
+        "title": doc.title,
+        "preamble": "\n".join(doc.preamble),
+        "signer_authority": doc.signer.authority[:100],
+        "signer_position": doc.signer.position[:100],
+        "signer_name": doc.signer.name[:150],
+    }
+
+
+def write_children(plan: Plan, doc: PlanDocument) -> None:
+    """Create the bases, outline, deadlines and recipients of `plan` from `doc`.
+
+    One bulk insert per outline level, so a plan of any size costs a handful of queries.
+    """
+    PlanBasis.objects.bulk_create(
+        PlanBasis(
+            plan=plan,
+            order=index,
+            text=basis.text,
+            reference=(basis.citation.reference if basis.citation else "")[:100],
+            citation=basis.citation.to_json() if basis.citation else None,
+        )
+        for index, basis in enumerate(doc.legal_bases)
+    )
+    level: list[tuple[Section, PlanSection | None]] = [(s, None) for s in doc.sections]
+    items: list[PlanItem] = []
+    while level:
+        rows = [
+            PlanSection(plan=plan, parent=parent, order=index, label=s.label, title=s.title)
+            for index, (s, parent) in enumerate(level)
+        ]
+        # Orders restart per parent so that moving up/down swaps within siblings.
+        counters: dict[int | None, int] = defaultdict(int)
+        for row, (_section, parent) in zip(rows, level, strict=True):
+            key = parent.pk if parent else None
+            row.order = counters[key]
+            counters[key] += 1
+        PlanSection.objects.bulk_create(rows)
+        next_level: list[tuple[Section, PlanSection | None]] = []
+        for row, (section, _parent) in zip(rows, level, strict=True):
+            items.extend(
+                PlanItem(
+                    section=row,
+                    order=index,
+                    kind=_item_kind(block.kind),
+                    label=block.label[:16],
+                    text=block.text,
+                )
+                for index, block in enumerate(section.blocks)
+            )
+            next_level.extend((child, row) for child in section.children)
+        level = next_level
+    PlanItem.objects.bulk_create(items)
+    PlanDeadline.objects.bulk_create(
+        PlanDeadline(plan=plan, kind=_deadline_kind(d.kind), date=d.date, text=d.text[:500])
+        for d in doc.deadlines
+    )
+    PlanRecipient.objects.bulk_create(
+        PlanRecipient(plan=plan, order=index, text=text[:255])
+        for index, text in enumerate(doc.recipients)
+    )
+
+
+@transaction.atomic
+def plan_from_document(
+    doc: PlanDocument,
+    *,
+    unit: OrgUnit,
+    user: User | None,
+    kind: str = PlanKind.DEPARTMENT,
+    parent: Plan | None = None,
+    year: int | None = None,
+    source_filename: str = "",
+    action: str = EventAction.IMPORTED,
+    is_demo: bool = False,
+) -> Plan:
+    """Store `doc` as a new draft plan of `unit` (all rows or none)."""
+    plan_year = year or doc.year or (doc.date.year if doc.date else None) or dt.date.today().year
+    unit_plan_due = next((d.date for d in doc.deadlines if d.kind == DeadlineKind.UNIT_PLAN), None)
+    plan = Plan.objects.create(
+        unit=unit,
+        kind=kind,
+        parent_plan=parent,
+        year=plan_year,
+        unit_plan_due=unit_plan_due,
+        source_filename=source_filename[:255],
+        created_by=user,
+        is_demo=is_demo,
+        **header_values(doc),
+    )
+    write_children(plan, doc)
+    PlanEvent.objects.create(plan=plan, by=user, action=action)
+    return plan
