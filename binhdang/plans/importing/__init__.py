@@ -1,0 +1,81 @@
+"""Import a plan from .docx, .txt or .md into a PlanDocument (plain Python, no Django)."""
+
+from __future__ import annotations
+
+from binhdang.plans.structure import PlanDocument
+
+from . import errors
+from .deadlines import find_deadlines
+from .decoding import decode_text
+from .docx_reader import read_docx_lines, read_docx_paragraphs
+from .errors import PlanImportError
+from .lines import Line, looks_like_markdown, read_markdown_lines, read_text_lines
+from .parser import body_texts, parse_lines
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "EXTENSIONS",
+    "Line",
+    "PlanImportError",
+    "import_plan_file",
+    "import_plan_lines",
+    "import_plan_text",
+    "read_docx_lines",
+    "read_docx_paragraphs",
+    "read_markdown_lines",
+    "read_text_lines",
+]
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+EXTENSIONS = ("docx", "txt", "md")
+
+
+def import_plan_lines(lines: list[Line], *, registry=None, name: str = "") -> PlanDocument:
+    doc = parse_lines(lines)
+    if not doc.sections or not (doc.doc_type or doc.symbol or doc.legal_bases):
+        raise errors.no_structure(name or "văn bản")
+    doc.deadlines = find_deadlines(body_texts(doc), doc.year)
+    try:  # the citation engine is being written beside this package (issue 4)
+        from .citing import attach_citations
+    except ImportError:
+        return doc
+    attach_citations(doc, registry)
+    return doc
+
+
+def import_plan_text(
+    text: str, *, markdown: bool | None = None, registry=None, name: str = ""
+) -> PlanDocument:
+    """Structure of a plan given as text; `markdown=None` decides from the text itself."""
+    if not text.strip():
+        raise errors.empty(name or "văn bản")
+    if markdown is None:
+        markdown = looks_like_markdown(text)
+    lines = read_markdown_lines(text) if markdown else read_text_lines(text)
+    return import_plan_lines(lines, registry=registry, name=name)
+
+
+def import_plan_file(
+    data: bytes, filename: str, *, registry=None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> PlanDocument:
+    """Structure of a plan file (.docx, .txt, .md). Raises PlanImportError for a bad file."""
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1] or "tệp"
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension == "doc":
+        raise errors.legacy_word(name)
+    if extension not in EXTENSIONS:
+        raise errors.unsupported(name)
+    if not data or not data.strip():
+        raise errors.empty(name)
+    if len(data) > max_bytes:
+        raise errors.too_large(name, len(data), max_bytes)
+    if extension == "docx":
+        lines = read_docx_lines(data, name)
+        if not lines:
+            raise errors.empty(name)
+        return import_plan_lines(lines, registry=registry, name=name)
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+        raise errors.docx_named_as_text(name)
+    text = decode_text(data, name)
+    markdown = True if extension == "md" else None
+    return import_plan_text(text, markdown=markdown, registry=registry, name=name)
