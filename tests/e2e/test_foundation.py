@@ -1,0 +1,108 @@
+"""Issue 3 in the browser: each demo role logs in, sees a home page that fits the role, the
+unit tree and a committee, and logs out; a failed login and the language switch."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from binhdang.accounts.demo import DEMO_USERS
+from binhdang.accounts.models import OrgUnit
+
+from .helpers import login, logout, screenshot
+
+pytestmark = pytest.mark.e2e
+
+# username -> (full name, code of the unit their role is granted on)
+PEOPLE = {
+    username: (full_name, unit_code) for _role, username, full_name, unit_code, *_ in DEMO_USERS
+}
+WRONG_LOGIN = "Tên đăng nhập hoặc mật khẩu không đúng. Xin nhập lại."
+
+
+@pytest.mark.parametrize("username", list(PEOPLE))
+def test_each_role_sees_a_home_page_that_fits_the_role(page, demo_password, username):
+    full_name, unit_code = PEOPLE[username]
+    unit = OrgUnit.objects.get(code=unit_code)
+
+    login(page, username, demo_password)
+
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Xin chào, {full_name}")
+    scope = page.locator("section.card", has=page.get_by_role("heading", name="Phạm vi của bạn"))
+    expect(scope).to_contain_text(unit.name)
+    expect(page.get_by_role("heading", name="Việc sắp đến hạn")).to_be_visible()
+    expect(page.locator("header .who")).to_have_text(full_name)
+    screenshot(page, f"{username}-home")
+
+    logout(page)
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Đăng nhập")
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/$"))
+
+
+def test_the_higher_level_viewer_sees_totals_but_no_committee_or_names(page, demo_password):
+    login(page, "xem.bo", demo_password)
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Xin chào")
+    expect(page.get_by_role("heading", name="Ban Vì sự tiến bộ của phụ nữ")).to_have_count(0)
+    members = [full for full, _code in PEOPLE.values() if full != PEOPLE["xem.bo"][0]]
+    body = page.locator("main").inner_text()
+    assert not [name for name in members if name in body]
+
+
+def test_a_school_officer_sees_only_her_own_school(page, demo_password):
+    login(page, "canbo.ngoquyen", demo_password)
+
+    main = page.locator("main")
+    expect(main).to_contain_text("Trường THPT Ngô Quyền")
+    expect(main).not_to_contain_text("Trường THPT Lê Quý Đôn")
+    expect(main).not_to_contain_text("Sở Giáo dục và Đào tạo Hải Phòng")
+
+
+def test_a_wrong_password_shows_the_vietnamese_error_and_logs_nobody_in(page):
+    login(page, "thuky.so", "not-the-password")
+
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    expect(page.locator("main .error")).to_have_text(WRONG_LOGIN)
+    expect(page.get_by_label("Tên đăng nhập")).to_have_value("thuky.so")
+    expect(page.locator("header .who")).to_have_count(0)
+    screenshot(page, "login-failed")
+
+
+def test_the_language_switch_turns_the_interface_to_english_and_back(page, demo_password):
+    page.goto("/accounts/login/")
+    screenshot(page, "login")
+
+    page.get_by_label("Ngôn ngữ").select_option("en")
+
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
+    login_button = page.locator("main form button[type=submit]")
+    expect(login_button).to_have_text("Log in")
+    screenshot(page, "login-en")
+
+    page.get_by_label("Username").fill("lanhdao.so")
+    page.get_by_label("Password").fill(demo_password)
+    login_button.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Hello, {PEOPLE['lanhdao.so'][0]}")
+    expect(page.get_by_role("heading", name="Your scope")).to_be_visible()
+    screenshot(page, "lanhdao.so-home-en")
+
+    page.get_by_label("Language").select_option("vi")
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    expect(page.get_by_role("heading", name="Phạm vi của bạn")).to_be_visible()
+
+
+def test_the_home_page_fits_a_phone_screen(page, demo_password):
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, "canbo.ngoquyen", demo_password)
+
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    screenshot(page, "canbo.ngoquyen-home-phone")
+    assert overflow <= 0, f"the page is {overflow}px wider than a 390px phone screen"
