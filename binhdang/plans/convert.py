@@ -218,3 +218,130 @@ def plan_from_document(
     write_children(plan, doc)
     PlanEvent.objects.create(plan=plan, by=user, action=action)
     return plan
+
+
+# --- writing a changed document back onto the same rows ----------------------------------------
+
+
+def _sync_rows(rows: list, old: list[str], new: list[str], *, update, create, delete) -> None:
+    """Make `rows` (whose texts are `old`) read `new`, keeping the rows that did not change.
+
+    Rows are kept (and their primary keys with them) wherever the texts still align, because
+    activities and reports point at plan tasks and items by key.
+    """
+    import difflib
+
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for row, j in zip(rows[i1:i2], range(j1, j2), strict=True):
+                update(row, j)
+            continue
+        for row in rows[i1:i2]:
+            delete(row)
+        for j in range(j1, j2):
+            create(j)
+
+
+def sync_document(plan: Plan, old: PlanDocument, new: PlanDocument) -> None:
+    """Apply to the plan's rows what changed from `old` (= plan_to_document(plan)) to `new`.
+
+    Handles what carry-forward's one-click actions do: texts edited, bases or blocks
+    removed or replaced. An outline whose shape changed is rewritten as a whole.
+    """
+    changed = []
+    if old.title != new.title:
+        plan.title = new.title
+        changed.append("title")
+    if old.preamble != new.preamble:
+        plan.preamble = "\n".join(new.preamble)
+        changed.append("preamble")
+    if changed:
+        plan.save(update_fields=[*changed, "updated_at"])
+
+    bases = list(plan.bases.order_by("order", "pk"))
+
+    def update_basis(row: PlanBasis, j: int) -> None:
+        basis = new.legal_bases[j]
+        row.text = basis.text
+        row.reference = (basis.citation.reference if basis.citation else "")[:100]
+        row.citation = basis.citation.to_json() if basis.citation else None
+        row.save()
+
+    def create_basis(j: int) -> None:
+        PlanBasis.objects.create(plan=plan, order=j, text=new.legal_bases[j].text)
+
+    _sync_rows(
+        bases,
+        [b.text for b in old.legal_bases],
+        [b.text for b in new.legal_bases],
+        update=update_basis,
+        create=create_basis,
+        delete=lambda row: row.delete(),
+    )
+    for order, row in enumerate(plan.bases.order_by("order", "pk")):
+        if row.order != order:
+            PlanBasis.objects.filter(pk=row.pk).update(order=order)
+
+    tree = section_tree(plan)
+    if not _same_shape(tree, new.sections):
+        plan.sections.all().delete()
+        outline_only = PlanDocument(sections=new.sections)
+        write_children(plan, outline_only)
+    else:
+        _sync_sections(tree, new.sections)
+
+    deadlines = list(plan.deadlines.order_by("date", "pk"))
+    if len(deadlines) == len(new.deadlines):
+        for row, deadline in zip(deadlines, new.deadlines, strict=True):
+            if row.text != deadline.text[:500]:
+                row.text = deadline.text[:500]
+                row.save(update_fields=["text", "updated_at"])
+
+
+def _same_shape(tree: list, sections: list[Section]) -> bool:
+    if len(tree) != len(sections):
+        return False
+    return all(
+        _same_shape(kids, section.children)
+        for (_row, kids), section in zip(tree, sections, strict=True)
+    )
+
+
+def _sync_sections(tree: list, sections: list[Section]) -> None:
+    for (row, kids), section in zip(tree, sections, strict=True):
+        if row.title != section.title or row.label != section.label:
+            row.title, row.label = section.title, section.label
+            row.save(update_fields=["title", "label", "updated_at"])
+        items = row.item_list
+
+        def update_item(item: PlanItem, j: int, blocks=section.blocks) -> None:
+            item.text = blocks[j].text
+            item.kind = _item_kind(blocks[j].kind)
+            item.label = blocks[j].label[:16]
+            item.save()
+
+        def create_item(j: int, blocks=section.blocks, parent=row) -> None:
+            block = blocks[j]
+            PlanItem.objects.create(
+                section=parent,
+                order=j,
+                kind=_item_kind(block.kind),
+                label=block.label[:16],
+                text=block.text,
+            )
+
+        _sync_rows(
+            items,
+            [i.text for i in items],
+            [b.text for b in section.blocks],
+            update=update_item,
+            create=create_item,
+            delete=lambda item: item.delete(),
+        )
+        for order, item in enumerate(row.items.order_by("order", "pk")):
+            if item.order != order:
+                PlanItem.objects.filter(pk=item.pk).update(order=order)
+        _sync_sections(kids, section.children)
