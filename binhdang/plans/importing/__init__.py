@@ -5,6 +5,7 @@ from __future__ import annotations
 from binhdang.plans.structure import PlanDocument
 
 from . import errors
+from .citing import attach_citations
 from .deadlines import find_deadlines
 from .decoding import decode_text
 from .docx_reader import read_docx_lines, read_docx_paragraphs
@@ -35,10 +36,6 @@ def import_plan_lines(lines: list[Line], *, registry=None, name: str = "") -> Pl
     if not doc.sections or not (doc.doc_type or doc.symbol or doc.legal_bases):
         raise errors.no_structure(name or "văn bản")
     doc.deadlines = find_deadlines(body_texts(doc), doc.year)
-    try:  # the citation engine is being written beside this package (issue 4)
-        from .citing import attach_citations
-    except ImportError:
-        return doc
     attach_citations(doc, registry)
     return doc
 

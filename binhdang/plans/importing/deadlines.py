@@ -9,11 +9,12 @@ from collections.abc import Iterable
 from binhdang.plans.structure import Deadline
 
 _DUE = re.compile(
-    r"(?P<lead>[^;:.!?]*?)\b(?:trước|chậm\s+nhất(?:\s+là)?|hạn(?:\s+chót)?(?:\s+là)?|"
-    r"không\s+quá)\s+ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
-    r"(?:\s*[/.-]\s*(?P<y>\d{4}))?",
+    r"\b(?:trước|chậm\s+nhất(?:\s+là)?|hạn(?:\s+chót)?(?:\s+là)?|không\s+quá)\s+ngày\s+"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?",
     re.IGNORECASE,
 )
+# The clause that names what is due starts after the last of these before the date.
+_CLAUSE_START = re.compile(r"[;:!?]|\.(?=\s)")
 _MID_YEAR = re.compile(r"\b(?:0?6|sáu)\s+tháng|sơ\s+kết|giữa\s+năm|học\s+kỳ\s+(?:I|1)\b", re.I)
 _YEAR_END = re.compile(r"cuối\s+năm|tổng\s+kết|cả\s+năm|hằng\s+năm|hàng\s+năm|năm\s+học", re.I)
 _UNIT_PLAN = re.compile(r"kế\s+hoạch", re.IGNORECASE)
@@ -70,7 +71,10 @@ def find_deadlines(texts: Iterable[str], plan_year: int | None) -> list[Deadline
             for match in _DUE.finditer(text):
                 year = int(match.group("y")) if match.group("y") else plan_year
                 date = _date(year, match.group("m"), match.group("d"))
-                add(_kind(match.group("lead")), date, match.group(0))
+                before = text[: match.start()]
+                starts = [m.end() for m in _CLAUSE_START.finditer(before)]
+                lead = before[starts[-1] if starts else 0 :]
+                add(_kind(lead), date, (lead + match.group(0)).strip())
         if not action_month_found and _ACTION_MONTH.search(text):
             start = _ACTION_FROM.search(text)
             if start:

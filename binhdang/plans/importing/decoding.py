@@ -13,7 +13,9 @@ characters stored as Latin-1 letters, "KÕ ho¹ch", "Keá hoaïch") is refused t
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
+from collections import Counter
 
 from . import errors
 
@@ -21,7 +23,6 @@ from . import errors
 # in Vietnamese text is the mark of a legacy font read as Latin-1.
 _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 _HARMLESS_LATIN1 = set("\u00a0«»°±·×÷§©®²³¹")
-_TEXT_CONTROLS = set("\t\n\r\f\v")
 _VNI_MARKS = set("øûïöñäåëÿ")
 
 
@@ -45,36 +46,34 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
+_NOT_ASCII = re.compile("[^\x00-\x9f]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
 def _control_ratio(text: str) -> float:
-    if not text:
-        return 0.0
+    """Share of characters that never occur in text (C0/C1 controls, replacement char)."""
     sample = text[:20000]
-    controls = sum(
-        1
-        for ch in sample
-        if ch not in _TEXT_CONTROLS and (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or ch == "\ufffd")
-    )
-    return controls / len(sample)
+    if not sample:
+        return 0.0
+    return len(_CONTROLS.findall(sample)) / len(sample)
 
 
 def legacy_font_name(text: str) -> str | None:
     """ "TCVN3 (ABC)" or "VNI" when Unicode text carries the characters of a legacy font."""
     bad = vietnamese = vni = symbols = 0
-    for ch in text:
+    for ch, count in Counter(_NOT_ASCII.findall(text)).items():
         code = ord(ch)
-        if code < 0xA0:
-            continue
         if code <= 0xFF:
             if ch in _VIETNAMESE_LATIN1:
-                vietnamese += 1
+                vietnamese += count
             elif ch not in _HARMLESS_LATIN1:
-                bad += 1
+                bad += count
                 if ch in _VNI_MARKS:
-                    vni += 1
+                    vni += count
                 elif code < 0xC0:
-                    symbols += 1
+                    symbols += count
         elif 0x100 <= code <= 0x24F or 0x1E00 <= code <= 0x1EFF:
-            vietnamese += 1
+            vietnamese += count
     if bad < 5 or bad < 0.05 * (bad + vietnamese):
         return None
     return "VNI" if vni >= symbols else "TCVN3 (ABC)"

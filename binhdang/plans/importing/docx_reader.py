@@ -10,11 +10,12 @@ inheritance of bold, and it is several times faster.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -37,6 +38,7 @@ _PARSER = etree.XMLParser(
 _FALSE = {"0", "false", "off", "none"}
 
 
+@functools.cache
 def _q(tag: str) -> str:
     return _W + tag
 
@@ -71,15 +73,35 @@ class _Style:
     ilvl: int = 0
 
 
-@dataclass
 class _Styles:
-    by_id: dict[str, _Style] = field(default_factory=dict)
+    """Paragraph and character styles, read lazily: a document uses a handful of the
+    hundreds of styles a Word template defines."""
+
+    def __init__(self, root):
+        self.elements: dict[str, object] = {}
+        self.by_id: dict[str, _Style | None] = {}
+        if root is not None:
+            style_id = _q("styleId")
+            for element in root.iterchildren(_q("style")):
+                key = element.get(style_id)
+                if key:
+                    self.elements.setdefault(key, element)
+
+    def get(self, style_id: str | None) -> _Style | None:
+        if not style_id:
+            return None
+        if style_id not in self.by_id:
+            element = self.elements.get(style_id)
+            self.by_id[style_id] = None if element is None else _read_style(element)
+        return self.by_id[style_id]
 
     def _chain(self, style_id: str | None):
         seen: set[str] = set()
-        while style_id and style_id not in seen and style_id in self.by_id:
+        while style_id and style_id not in seen:
+            style = self.get(style_id)
+            if style is None:
+                return
             seen.add(style_id)
-            style = self.by_id[style_id]
             yield style
             style_id = style.based_on
 
@@ -90,7 +112,7 @@ class _Styles:
         return False
 
     def name(self, style_id: str | None) -> str:
-        style = self.by_id.get(style_id or "")
+        style = self.get(style_id)
         return style.name if style else ""
 
     def heading(self, style_id: str | None) -> int:
@@ -111,26 +133,18 @@ class _Styles:
         return None
 
 
-def _read_styles(root) -> _Styles:
-    styles = _Styles()
-    if root is None:
-        return styles
-    for element in root.iter(_q("style")):
-        style_id = element.get(_q("styleId"))
-        if not style_id:
-            continue
-        ppr = element.find(_q("pPr"))
-        num_pr = ppr.find(_q("numPr")) if ppr is not None else None
-        outline = _val(ppr, "outlineLvl")
-        styles.by_id[style_id] = _Style(
-            name=_val(element, "name") or "",
-            based_on=_val(element, "basedOn"),
-            bold=_flag(element.find(_q("rPr")), "b"),
-            outline=int(outline) if outline and outline.isdigit() and int(outline) < 9 else None,
-            num_id=_val(num_pr, "numId") if num_pr is not None else None,
-            ilvl=int(_val(num_pr, "ilvl") or 0) if num_pr is not None else 0,
-        )
-    return styles
+def _read_style(element) -> _Style:
+    ppr = element.find(_q("pPr"))
+    num_pr = ppr.find(_q("numPr")) if ppr is not None else None
+    outline = _val(ppr, "outlineLvl")
+    return _Style(
+        name=_val(element, "name") or "",
+        based_on=_val(element, "basedOn"),
+        bold=_flag(element.find(_q("rPr")), "b"),
+        outline=int(outline) if outline and outline.isdigit() and int(outline) < 9 else None,
+        num_id=_val(num_pr, "numId") if num_pr is not None else None,
+        ilvl=int(_val(num_pr, "ilvl") or 0) if num_pr is not None else 0,
+    )
 
 
 # --- automatic numbering -----------------------------------------------------------------
@@ -439,7 +453,7 @@ def read_docx_lines(data: bytes, filename: str = "tệp .docx") -> list[Line]:
         document = _part_root(archive, main, filename)
         if document is None:
             raise errors.corrupt(filename)
-        styles = _read_styles(_part_root(archive, related.get("styles", ""), filename))
+        styles = _Styles(_part_root(archive, related.get("styles", ""), filename))
         numbering = _Numbering(_part_root(archive, related.get("numbering", ""), filename))
     except (
         zipfile.BadZipFile,

@@ -56,8 +56,8 @@ def _strong(line: Line) -> bool:
 
 
 def _is_upper(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
+    """Has letters, all upper-case."""
+    return text.upper() == text and text.lower() != text
 
 
 def _structural(text: str) -> bool:
@@ -114,12 +114,13 @@ def _closing_starts(line: Line, previous: Line | None) -> bool:
     text = line.text
     if P.RECIPIENTS.match(text):
         return True
-    if not _is_upper(text) or len(text) > 80:
+    if len(text) > 80 or not _is_upper(text):
         return False
     if P.AUTHORITY.match(text):
         return True
     ended = previous is not None and bool(P.DOCUMENT_END.search(previous.text))
-    return bool(P.POSITION_WORDS.search(text)) and (line.in_table or ended)
+    # "GIÁM ĐỐC" alone (signing in person): a short upper-case line naming a position.
+    return bool(P.POSITION_WORDS.search(text)) and (line.in_table or ended or len(text) <= 40)
 
 
 def _is_letter(label: str) -> bool:
@@ -276,6 +277,13 @@ class _Builder:
         if not self.path:
             self.doc.preamble.append(line.text)
             return
+        if (
+            kind.kind in ("letter", "paren")
+            and len(self.path) > 1
+            and _is_letter(self.path[-1].label)
+        ):
+            # "b) ...;" after the lettered heading "a)" is its sibling, not its content.
+            self.path = self.path[:-1]
         current = self.path[-1]
         if kind.kind == "bullet":
             current.blocks.append(Block("bullet", kind.rest, kind.label))

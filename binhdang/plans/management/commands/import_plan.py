@@ -55,7 +55,7 @@ class Command(BaseCommand):
 
 
 def _count_section(section: Section, depth: int) -> list[str]:
-    label = section.label + ("." if section.label[:1].isalnum() else "")
+    label = section.label + (")" if section.label.islower() else ".")
     parts = []
     if section.items:
         parts.append(_("%(n)d ý") % {"n": len(section.items)})
