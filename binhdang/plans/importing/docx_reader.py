@@ -187,56 +187,69 @@ class _Level:
 
 
 class _Numbering:
-    """Renders the label Word shows for a numbered paragraph ("II.", "1.", "a)", "-")."""
+    """Renders the label Word shows for a numbered paragraph ("II.", "1.", "a)", "-").
+
+    Counters belong to the abstract list, so list instances (w:num) sharing it continue one
+    another, as in Word; an instance with a start override restarts the list the first time
+    it is used (LibreOffice writes one such instance per restarted list).
+    """
 
     def __init__(self, root):
-        self.levels: dict[str, dict[int, _Level]] = {}
-        self.counters: dict[str, list[int]] = {}
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.instances: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, list[int | None]] = {}
+        self.used: set[str] = set()
         if root is None:
             return
-        abstract: dict[str, dict[int, _Level]] = {}
-        for element in root.findall(_q("abstractNum")):
+        for element in root.iterchildren(_q("abstractNum")):
             levels = {}
-            for lvl in element.findall(_q("lvl")):
+            for lvl in element.iterchildren(_q("lvl")):
                 start = _val(lvl, "start")
                 levels[int(lvl.get(_q("ilvl"), "0"))] = _Level(
                     fmt=_val(lvl, "numFmt") or "decimal",
                     text=_val(lvl, "lvlText") or "",
                     start=int(start) if start and start.lstrip("-").isdigit() else 1,
                 )
-            abstract[element.get(_q("abstractNumId"), "")] = levels
-        for element in root.findall(_q("num")):
-            levels = dict(abstract.get(_val(element, "abstractNumId") or "", {}))
-            for override in element.findall(_q("lvlOverride")):
-                ilvl = int(override.get(_q("ilvl"), "0"))
+            self.abstract[element.get(_q("abstractNumId"), "")] = levels
+        for element in root.iterchildren(_q("num")):
+            overrides = {}
+            for override in element.iterchildren(_q("lvlOverride")):
                 start = _val(override, "startOverride")
-                if start and start.isdigit() and ilvl in levels:
-                    base = levels[ilvl]
-                    levels[ilvl] = _Level(base.fmt, base.text, int(start))
-            self.levels[element.get(_q("numId"), "")] = levels
+                if start and start.isdigit():
+                    overrides[int(override.get(_q("ilvl"), "0"))] = int(start)
+            abstract_id = _val(element, "abstractNumId") or ""
+            self.instances[element.get(_q("numId"), "")] = (abstract_id, overrides)
 
     def label(self, num_id: str, ilvl: int) -> str:
-        levels = self.levels.get(num_id)
-        if not levels or ilvl not in levels or num_id == "0":
+        abstract_id, overrides = self.instances.get(num_id, ("", {}))
+        levels = self.abstract.get(abstract_id)
+        if not levels or ilvl not in levels:
             return ""
         level = levels[ilvl]
         if level.fmt == "none":
             return ""
         if level.fmt == "bullet":
             return "+" if level.text.strip() == "+" else "-"
-        counters = self.counters.setdefault(num_id, [0] * 9)
+        counters = self.counters.setdefault(abstract_id, [None] * 9)
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for index, start in overrides.items():
+                if 0 <= index < 9:
+                    counters[index] = start - 1
         for deeper in range(ilvl + 1, 9):
-            counters[deeper] = 0
+            counters[deeper] = None
         for upper in range(ilvl):
-            if counters[upper] == 0 and upper in levels:
+            if counters[upper] is None and upper in levels:
                 counters[upper] = levels[upper].start
-        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else level.start
+        current = counters[ilvl]
+        counters[ilvl] = current + 1 if current is not None else level.start
 
         def render(match: re.Match) -> str:
             index = int(match.group(1)) - 1
-            if index not in levels:
+            value = counters[index] if 0 <= index < 9 else None
+            if index not in levels or value is None:
                 return ""
-            return _format(counters[index], levels[index].fmt)
+            return _format(value, levels[index].fmt)
 
         return re.sub(r"%(\d)", render, level.text).strip()
 

@@ -384,10 +384,12 @@ class _Builder:
             if _closing_starts(line, lines[index - 1] if index else None):
                 break
             text = line.text
-            if P.BASIS.match(text) or (
-                P.CITATION_START.match(text) and text.rstrip().endswith((";", ".", ","))
+            # Some documents list their bases as bullets ("- Căn cứ ...").
+            basis = kind.rest if kind.kind == "bullet" else text
+            if P.BASIS.match(basis) or (
+                P.CITATION_START.match(basis) and basis.rstrip().endswith((";", ".", ","))
             ):
-                doc.legal_bases.append(LegalBasis(text))
+                doc.legal_bases.append(LegalBasis(basis))
             elif not P.SEPARATOR.match(text):
                 doc.preamble.append(text)
             index += 1

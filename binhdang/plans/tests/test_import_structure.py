@@ -334,3 +334,53 @@ def test_a_bullet_cut_before_any_lower_case_word_is_joined(bullet, seed):
     plan = import_plan_text(text)
     expected = import_plan_text(SEED_TEXT)
     assert plan.to_json() == expected.to_json()
+
+
+def test_word_numbering_continues_across_list_instances_and_restarts_on_override():
+    # LibreOffice writes a restarted list as one instance with a start override followed
+    # by instances of the same abstract list without one; Word continues the count.
+    from binhdang.plans.tests.fixtures.build_docx import _number, _restarting_numbering
+
+    document = Document()
+    base = str(document.styles["List Number"].element.pPr.numPr.numId.val)
+    first = _restarting_numbering(document)
+    again = _restarting_numbering(document)
+    for text, num_id in (("Một", first), ("Hai", base), ("Ba", base), ("Lại một", again)):
+        paragraph = document.add_paragraph()
+        _number(paragraph, num_id)
+        paragraph.add_run(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert [line.text for line in read_docx_lines(buffer.getvalue())] == [
+        "1. Một",
+        "2. Hai",
+        "3. Ba",
+        "1. Lại một",
+    ]
+
+
+def test_bases_written_as_bullets():
+    text = SEED_TEXT.replace("\nCăn cứ ", "\n- Căn cứ ").replace(
+        "\nKế hoạch số 131", "\n- Kế hoạch số 131"
+    )
+    plan = import_plan_text(text)
+    assert [basis.text[:22] for basis in plan.legal_bases] == [
+        "Căn cứ Quyết định số 3",
+        "Căn cứ Kế hoạch số 117",
+        "Kế hoạch số 131/KH-UBN",
+        "Căn cứ Kế hoạch số 59/",
+        "Căn cứ các văn bản hướ",
+    ]
+    assert len(plan.preamble) == 1
+
+
+def test_markdown_extension_and_explicit_modes_agree():
+    seed_2026 = SEED_2024.parent / "000_264b000593e4d70b.txt"
+    as_txt = import_plan_file(seed_2026.read_bytes(), "ke-hoach.txt").to_json()
+    assert import_plan_file(seed_2026.read_bytes(), "ke-hoach.md").to_json() == as_txt
+    assert import_plan_text(seed_2026.read_text(encoding="utf-8"), markdown=True).to_json() == (
+        as_txt
+    )
+    # The 2024 file is plain text with bold pairs: both readers give the same plan.
+    plain = import_plan_text(SEED_TEXT, markdown=False).to_json()
+    assert import_plan_text(SEED_TEXT, markdown=True).to_json() == plain
