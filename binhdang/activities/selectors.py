@@ -113,11 +113,23 @@ def units_for_entry(user: User) -> QuerySet[OrgUnit]:
     return policy.units_for(user, policy.Action.EDIT).order_by("path")
 
 
+CALENDAR_PER_DAY = 4
+CALENDAR_LIMIT = 3000
+
+
 @dataclass
 class CalendarDay:
     date: dt.date
     in_month: bool
     activities: list[Activity] = field(default_factory=list)
+
+    @property
+    def shown(self) -> list[Activity]:
+        return self.activities[:CALENDAR_PER_DAY]
+
+    @property
+    def more(self) -> int:
+        return max(0, len(self.activities) - CALENDAR_PER_DAY)
 
 
 @dataclass
@@ -127,19 +139,22 @@ class MonthGrid:
     weeks: list[list[CalendarDay]]
     previous: tuple[int, int]
     next: tuple[int, int]
+    truncated: bool = False
 
 
-def month_grid(user: User, *, unit: OrgUnit, year: int, month: int) -> MonthGrid:
-    """The month as weeks (Monday first), each day with the unit's activities on it."""
+def month_grid(
+    user: User, *, unit: OrgUnit, year: int, month: int, subtree: bool = False
+) -> MonthGrid:
+    """The month as weeks (Monday first), each day with the unit's activities on it (and
+    its subunits' with `subtree`, up to CALENDAR_LIMIT rows)."""
     cal = calendar.Calendar(firstweekday=0)
     days = list(cal.itermonthdates(year, month))
     first, last = days[0], days[-1]
-    activities = list(
-        activities_for(user)
-        .filter(unit__path__startswith=unit.path, start_date__lte=last, end_date__gte=first)
-        .select_related("unit")
-        .order_by("start_date", "pk")
-    )
+    qs = activities_for(user).filter(start_date__lte=last, end_date__gte=first)
+    qs = qs.filter(unit__path__startswith=unit.path) if subtree else qs.filter(unit=unit)
+    activities = list(qs.select_related("unit").order_by("start_date", "pk")[: CALENDAR_LIMIT + 1])
+    truncated = len(activities) > CALENDAR_LIMIT
+    activities = activities[:CALENDAR_LIMIT]
     cells = [CalendarDay(day, day.month == month) for day in days]
     index = {cell.date: cell for cell in cells}
     for activity in activities:
@@ -150,7 +165,7 @@ def month_grid(user: User, *, unit: OrgUnit, year: int, month: int) -> MonthGrid
     weeks = [cells[i : i + 7] for i in range(0, len(cells), 7)]
     previous = (year - 1, 12) if month == 1 else (year, month - 1)
     following = (year + 1, 1) if month == 12 else (year, month + 1)
-    return MonthGrid(year, month, weeks, previous, following)
+    return MonthGrid(year, month, weeks, previous, following, truncated)
 
 
 def plan_tasks_for(user: User, unit: OrgUnit | None = None):

@@ -283,7 +283,8 @@ def test_an_oversized_upload_is_refused_on_the_page(client, tree, people, log, s
 def test_the_calendar_places_activities_on_their_days(client, tree, people, log):
     client.force_login(people.secretariat)
     response = client.get(
-        reverse("activities:calendar"), {"unit": tree.department.pk, "month": "2026-11"}
+        reverse("activities:calendar"),
+        {"unit": tree.department.pk, "month": "2026-11", "subtree": "1"},
     )
     weeks = response.context["grid"].weeks
     days = {day.date: [a.title for a in day.activities] for week in weeks for day in week}
@@ -292,9 +293,24 @@ def test_the_calendar_places_activities_on_their_days(client, tree, people, log)
     assert days[dt.date(2026, 11, 13)] == []
     page = response.content.decode()
     assert "month=2026-10" in page and "month=2026-12" in page
+    # Without its subunits, the department's calendar holds its own activities only.
+    own = client.get(
+        reverse("activities:calendar"), {"unit": tree.department.pk, "month": "2026-11"}
+    )
+    assert all(not day.activities for week in own.context["grid"].weeks for day in week)
     # A school cannot open another school's calendar.
     client.force_login(people.officer_a)
     assert client.get(reverse("activities:calendar"), {"unit": tree.school_b.pk}).status_code == 404
+
+
+def test_a_crowded_day_shows_four_and_links_to_the_rest(client, tree, people):
+    for _ in range(6):
+        ActivityFactory(unit=tree.school_a, start_date=dt.date(2026, 11, 9))
+    client.force_login(people.officer_a)
+    page = client.get(reverse("activities:calendar"), {"month": "2026-11"}).content.decode()
+    assert page.count('class="event') == 4
+    assert "+2 hoạt động khác" in page
+    assert "date_from=09/11/2026&date_to=09/11/2026" in page
 
 
 def test_the_xlsx_export_has_vietnamese_headers_and_the_filtered_rows(client, people, log):

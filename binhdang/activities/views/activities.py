@@ -210,7 +210,8 @@ def activity_calendar(request: HttpRequest) -> HttpResponse:
         dt.date(year, month, 1)
     except ValueError:
         year, month = today.year, today.month
-    grid = selectors.month_grid(request.user, unit=unit, year=year, month=month)
+    subtree = request.GET.get("subtree") == "1"
+    grid = selectors.month_grid(request.user, unit=unit, year=year, month=month, subtree=subtree)
     return TemplateResponse(
         request,
         "activities/calendar.html",
@@ -218,6 +219,7 @@ def activity_calendar(request: HttpRequest) -> HttpResponse:
             "grid": grid,
             "unit": unit,
             "units": units,
+            "subtree": subtree,
             "month_name": MONTH_NAMES[month - 1],
             "today": today,
             "weekdays": WEEKDAYS,

@@ -146,7 +146,7 @@ def campaign_chart(request: HttpRequest, year: int, kind: str) -> HttpResponse:
             title=_("Hoạt động Tháng hành động %(y)s theo loại") % {"y": year},
         )
     else:
-        rows = coverage.by_unit_type
+        rows = [row for row in coverage.by_unit_type if row.units]
         png = charts.horizontal_bars(
             [row.label for row in rows],
             {
