@@ -8,20 +8,23 @@ in the plan, proposes an action, and applies it when asked.
 from __future__ import annotations
 
 import copy
+import re
 from gettext import gettext as _
 
+from binhdang.core.text import fold
 from binhdang.plans.carry import engine
 from binhdang.plans.carry.clauses import remove_clause
 from binhdang.plans.carry.locate import Location, get_text, iter_texts, set_text
 from binhdang.plans.carry.model import CarryResult, Flag
-from binhdang.plans.structure import PlanDocument, Section
+from binhdang.plans.structure import CitationData, PlanDocument, Section
 
-# Engine codes whose one-click answer is to drop the citation.
-_REMOVE_CODES = {"period_ended", "old_annual", "expired", "repealed"}
+# What the one-click button proposes for each finding of the engine, when it has no fix.
+_REMOVE_CODES = {"period_ended", "old_annual"}
+_DATE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}")
 
 
 class CitationScan:
-    """Where citations start in a text, to keep their years out of carry-forward."""
+    """Where numbered citations start in a text, to keep their years out of carry-forward."""
 
     def __init__(self, registry=None):
         self.registry = registry
@@ -30,41 +33,72 @@ class CitationScan:
         return [c.start for c in engine.find(text)]
 
 
-def _action(code: str, fix: str | None) -> str:
-    if fix:
-        return "replace"
-    return "remove" if code in _REMOVE_CODES else "review"
+def _successor(citation: CitationData, year: int, registry) -> str | None:
+    """The same issuer's document of the same type for `year`, written as a citation."""
+    issuer = fold(citation.issuer or "")
+    for entry in engine.entries(registry):
+        if (
+            entry.annual_year == year
+            and entry.number
+            and entry.doc_type == citation.type
+            and issuer
+            and (fold(entry.issuer).startswith(issuer) or issuer.startswith(fold(entry.issuer)))
+        ):
+            date = entry.date.strftime("%d/%m/%Y") if entry.date else ""
+            text = f"{entry.doc_type} số {entry.reference}"
+            text += f" ngày {date}" if date else ""
+            text += f" của {entry.issuer}"
+            return text + (
+                f" về {entry.subject[:1].lower()}{entry.subject[1:]}" if entry.subject else ""
+            )
+    return None
+
+
+def _replacement(citation: CitationData, finding: dict, year: int, registry) -> str | None:
+    """The text that would take the citation's place, when one is known."""
+    code, fix = finding.get("code"), finding.get("fix")
+    if code == "number_mismatch" and fix and citation.reference:
+        return citation.text.replace(citation.reference, fix, 1)
+    if code == "date_mismatch" and fix:
+        return _DATE.sub(fix, citation.text, count=1)
+    if code == "old_annual":
+        return fix or _successor(citation, year, registry)
+    return fix or None
 
 
 def find_flags(
     plan: PlanDocument, *, year: int, registry=None, from_year: int | None = None
 ) -> list[Flag]:
+    """Every citation the engine flags for `year`, placed in the plan, plus the signer.
+
+    On a basis line, the document the basis rests on decides the basis: "remove" drops the
+    whole basis. Other citations inside a basis line are only offered for review.
+    """
     flags: list[Flag] = []
-    seen: set[str] = set()
-
-    def add(flag: Flag) -> None:
-        if flag.id not in seen:
-            seen.add(flag.id)
-            flags.append(flag)
-
     for loc, text in iter_texts(plan):
-        for citation in engine.find(text):
-            for finding in engine.check(citation, year=year, registry=registry):
+        if loc.area == "deadline":  # excerpts of the body, flagged there
+            continue
+        found = engine.find(text)
+        if loc.area == "basis":
+            main = found[0] if found else engine.basis(text)
+            found = ([main] if main else []) + found[1:]
+        for position, citation in enumerate(found):
+            in_basis = loc.area == "basis"
+            for finding in engine.check(citation, year=year, registry=registry, bases=in_basis):
                 code = finding.get("code", "")
-                fix = finding.get("fix") or None
-                whole_basis = loc.area == "basis"
-                replacement = None
-                if fix and whole_basis:
-                    replacement = text[: citation.start] + fix + text[citation.end :]
-                elif fix:
-                    replacement = fix
-                add(
+                replacement = _replacement(citation, finding, year, registry)
+                action = (
+                    "replace" if replacement else ("remove" if code in _REMOVE_CODES else "review")
+                )
+                if in_basis and position > 0 and action == "remove":
+                    action = "review"
+                flags.append(
                     Flag(
                         id=f"{_loc_id(loc)}:{citation.start}:{code}",
                         code=code,
                         location=loc,
                         message=finding.get("message", ""),
-                        action=_action(code, fix),
+                        action=action,
                         text=text[citation.start : citation.end],
                         reference=citation.reference,
                         citation=citation.to_json(),
@@ -74,7 +108,7 @@ def find_flags(
                     )
                 )
     if plan.signer.name or plan.signer.position:
-        add(
+        flags.append(
             Flag(
                 id="signer:review",
                 code="signer_review",
@@ -99,17 +133,9 @@ def _loc_id(loc: Location) -> str:
 
 
 def refresh_citations(plan: PlanDocument, *, year: int, registry=None) -> None:
-    """Re-read the citations of every text, checked for `year` (the list `import_plan` gives)."""
-    citations = []
-    for loc, text in iter_texts(plan):
-        found = engine.find(text)
-        for citation in found:
-            citation.flags = engine.check(citation, year=year, registry=registry)
-        citations.extend(found)
-        if loc.area == "basis":
-            basis = plan.legal_bases[loc.index]
-            basis.citation = found[0] if found else None
-    plan.citations = citations
+    """Re-read and re-check every citation for `year` (what `import_plan` would list)."""
+    plan.year = year
+    engine.refresh(plan, registry)
 
 
 # --- applying a flag -------------------------------------------------------------------------
@@ -162,11 +188,8 @@ def apply_flag(target, flag: Flag, action: str | None = None, *, registry=None) 
         return plan
     loc, start, end = found
     text = get_text(plan, loc)
-    if loc.area == "basis":
-        if action == "remove":
-            del plan.legal_bases[loc.index]
-        else:
-            set_text(plan, loc, flag.replacement)
+    if loc.area == "basis" and action == "remove":
+        del plan.legal_bases[loc.index]
     elif action == "replace":
         set_text(plan, loc, text[:start] + flag.replacement + text[end:])
     else:

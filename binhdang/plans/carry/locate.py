@@ -31,6 +31,11 @@ _FIELD_NAMES = {
     "authority": "quyền hạn ký",
     "position": "chức vụ",
     "name": "họ tên",
+    "mid_year_report": "báo cáo 6 tháng",
+    "year_end_report": "báo cáo cuối năm",
+    "action_month": "Tháng hành động",
+    "unit_plan": "kế hoạch của đơn vị",
+    "other": "khác",
 }
 
 
@@ -62,6 +67,8 @@ class Location:
             if self.block is not None:
                 return f"{name} {where} – ý {self.block + 1}"
             return f"{name} {where}"
+        if self.area == "deadline" and self.field:
+            return f"{name} – {_FIELD_NAMES.get(self.field, self.field)}"
         if self.index is not None:
             return f"{name} {self.index + 1}"
         if self.field:

@@ -1,0 +1,64 @@
+"""`manage.py carry_forward FILE --year YYYY [--json] [--apply-flags]` (no database needed)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from binhdang.plans.carry import apply_flags, carry_forward
+from binhdang.plans.carry.files import BadPlanFile, read_plan
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+class Command(BaseCommand):
+    help = _(
+        "Mang một kế hoạch sang năm mới: cập nhật năm, thời hạn, Tháng hành động; "
+        "liệt kê các thay đổi tự động và các căn cứ, trích dẫn cần xem xét."
+    )
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help=_("Tệp kế hoạch (.docx, .txt, .md)"))
+        parser.add_argument("--year", type=int, required=True, help=_("Năm của kế hoạch mới"))
+        parser.add_argument("--json", action="store_true", help=_("In kết quả dạng JSON"))
+        parser.add_argument(
+            "--apply-flags",
+            action="store_true",
+            help=_("Áp dụng luôn mọi đề xuất bỏ/thay thế trích dẫn"),
+        )
+
+    def handle(self, *args, **options):
+        year = options["year"]
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            self.stderr.write(
+                _("Năm %(year)s không hợp lệ (chỉ nhận từ %(min)s đến %(max)s).")
+                % {"year": year, "min": MIN_YEAR, "max": MAX_YEAR}
+            )
+            sys.exit(1)
+        try:
+            plan = read_plan(options["file"])
+        except BadPlanFile as exc:
+            self.stderr.write(exc.message)
+            sys.exit(1)
+        result = carry_forward(plan, year=year)
+        if options["apply_flags"]:
+            result.plan = apply_flags(result)
+        if options["json"]:
+            self.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(
+            _("Kế hoạch năm %(year)s (mang sang từ năm %(old)s): %(title)s")
+            % {"year": year, "old": result.from_year or "?", "title": result.plan.title}
+        )
+        self.stdout.write(_("Thay đổi tự động (%(n)s):") % {"n": len(result.changes)})
+        for change in result.changes:
+            self.stdout.write(
+                f"  - {change.location.label()}: {change.before or '∅'} → {change.after or '∅'}"
+            )
+        self.stdout.write(_("Cần xem xét (%(n)s):") % {"n": len(result.flags)})
+        for flag in result.flags:
+            self.stdout.write(f"  - [{flag.action}] {flag.location.label()}: {flag.message}")
