@@ -71,7 +71,7 @@ def find_deadlines(texts: Iterable[str], plan_year: int | None) -> list[Deadline
             for match in _DUE.finditer(text):
                 year = int(match.group("y")) if match.group("y") else plan_year
                 date = _date(year, match.group("m"), match.group("d"))
-                before = text[: match.start()]
+                before = text[max(0, match.start() - 400) : match.start()]
                 starts = [m.end() for m in _CLAUSE_START.finditer(before)]
                 lead = before[starts[-1] if starts else 0 :]
                 add(_kind(lead), date, (lead + match.group(0)).strip())

@@ -33,13 +33,18 @@ class Line:
 
 # Characters Word and PDF converters leave behind that must not reach the structure.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE_LIKE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def clean(text: str) -> str:
     """NFC, invisible characters removed, every run of white space one space, stripped."""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+        text = unicodedata.normalize("NFC", text)
+        if _HAS_INVISIBLE.search(text):
+            text = text.translate(_INVISIBLE)
+    elif "  " not in text and "\t" not in text:
+        return text.strip()
     return _SPACE_LIKE.sub(" ", text).strip()
 
 
@@ -161,21 +166,31 @@ def read_markdown_lines(text: str) -> list[Line]:
             pieces = _BR.split(raw)
         for piece in pieces:
             level = 0
-            piece = _QUOTE.sub("", piece)
-            heading = _HEADING.match(piece)
-            if heading:
-                level = len(heading.group(1))
-                piece = heading.group(2)
-            piece = _MD_BULLET.sub(r"\1- ", piece)
+            # Each rewrite only when its marker is present: the reader is linear in the file.
+            if ">" in piece:
+                piece = _QUOTE.sub("", piece)
+            if "#" in piece:
+                heading = _HEADING.match(piece)
+                if heading:
+                    level = len(heading.group(1))
+                    piece = heading.group(2)
+            if "*" in piece:
+                piece = _MD_BULLET.sub(r"\1- ", piece)
             piece = piece.rstrip()
             if piece.endswith("\\") and not piece.endswith("\\\\"):
                 piece = piece[:-1]  # hard line break
-            piece = _TAG.sub("", _LINK.sub(r"\1", piece))
-            # Escaped markers ("1\.", "\*") are text, so they are protected from the emphasis
-            # pass with a placeholder and restored afterwards.
-            piece = _ESCAPE.sub(lambda m: "\x00" + str(ord(m.group(1))) + "\x01", piece)
+            if "[" in piece:
+                piece = _LINK.sub(r"\1", piece)
+            if "<" in piece:
+                piece = _TAG.sub("", piece)
+            escaped = "\\" in piece
+            if escaped:
+                # Escaped markers ("1\.", "\*") are text: protected from the emphasis pass by
+                # a placeholder, restored afterwards.
+                piece = _ESCAPE.sub(lambda m: "\x00" + str(ord(m.group(1))) + "\x01", piece)
             body, bold, italic = _strip_emphasis(piece, state, single=True)
-            body = re.sub("\x00(\\d+)\x01", lambda m: chr(int(m.group(1))), body)
+            if escaped:
+                body = re.sub("\x00(\\d+)\x01", lambda m: chr(int(m.group(1))), body)
             body = clean(body)
             if body:
                 lines.append(

@@ -77,8 +77,9 @@ def _structural(text: str) -> bool:
     )
 
 
-def _continues(previous: Line, line: Line) -> bool:
-    """Is `line` the rest of `previous`, cut in two by a page break or a wrapped heading?
+def _continues(previous: Line, tail: str, line: Line) -> bool:
+    """Is `line` the rest of `previous` (whose text ends with `tail`), cut in two by a page
+    break or a wrapped heading?
 
     Yes when the previous line does not end a sentence or clause, both look alike (bold or
     not, in a table or not), the line starts nothing new, and it starts lower-case or the
@@ -86,25 +87,32 @@ def _continues(previous: Line, line: Line) -> bool:
     """
     if previous.in_table != line.in_table or _strong(previous) != _strong(line):
         return False
-    if P.TERMINAL.search(previous.text) or P.SEPARATOR.match(previous.text):
+    if P.TERMINAL.search(tail) or P.SEPARATOR.match(tail):
         return False
-    if _structural(line.text) or P.SEPARATOR.match(line.text):
-        return False
-    first = line.text[0]
+    text = line.text
+    first = text[0]
     if first.islower():
-        return True
-    last_word = previous.text.rsplit(" ", 1)[-1].lower()
-    return last_word in P.CONNECTIVES and first.isalnum()
+        # Of the lines that start something new, only these can start lower-case.
+        return not (P.LETTER.match(text) or P.STAMP.match(text) or P.RECIPIENTS.match(text))
+    if not first.isalnum() or tail.rsplit(" ", 1)[-1].lower() not in P.CONNECTIVES:
+        return False
+    return not _structural(text)
 
 
 def join_continuations(lines: list[Line]) -> list[Line]:
-    out: list[Line] = []
+    """The lines, each continuation appended to the line it continues."""
+    heads: list[Line] = []
+    parts: list[list[str]] = []  # joined once at the end: no quadratic string building
     for line in lines:
-        if out and _continues(out[-1], line):
-            out[-1] = replace(out[-1], text=out[-1].text + " " + line.text)
+        if heads and _continues(heads[-1], parts[-1][-1], line):
+            parts[-1].append(line.text)
         else:
-            out.append(line)
-    return out
+            heads.append(line)
+            parts.append([line.text])
+    return [
+        head if len(texts) == 1 else replace(head, text=" ".join(texts))
+        for head, texts in zip(heads, parts, strict=True)
+    ]
 
 
 # --- the builder ---------------------------------------------------------------------------

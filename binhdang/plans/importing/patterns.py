@@ -45,7 +45,8 @@ DOC_TYPE = re.compile(r"^(?P<type>" + "|".join(DOC_TYPES) + r")\s*:?$")
 
 # --- legal bases ---------------------------------------------------------------------------
 
-BASIS = re.compile(r"^Căn\s+cứ\b", re.IGNORECASE)
+# Case matters: a continuation line may start with "căn cứ" ("... đơn vị" / "căn cứ ...").
+BASIS = re.compile(r"^(?:Căn\s+cứ|CĂN\s+CỨ)\b")
 _DOCUMENT_KINDS = (
     r"Luật|Bộ\s+luật|Pháp\s+lệnh|Hiến\s+pháp|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|"
     r"Thông\s+tư(?:\s+liên\s+tịch)?|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Hướng\s+dẫn|Chương\s+trình|"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
+import re
 
 from docx import Document
 from docx.enum.text import WD_BREAK
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 
 from binhdang.legal.citations import RegistryEntry
 from binhdang.plans.importing import (
+    PlanImportError,
     import_plan_file,
     import_plan_text,
     read_docx_lines,
@@ -384,3 +387,37 @@ def test_markdown_extension_and_explicit_modes_agree():
     # The 2024 file is plain text with bold pairs: both readers give the same plan.
     plain = import_plan_text(SEED_TEXT, markdown=False).to_json()
     assert import_plan_text(SEED_TEXT, markdown=True).to_json() == plain
+
+
+# --- property: whatever lines are missing, nothing is dropped and nothing crashes ----------
+
+_SEED_LINES = [line for line in SEED_TEXT.splitlines() if line.strip()]
+# Lines the plan keeps as fields rather than as text (number, place and date, type name).
+_AS_FIELDS = ("Số:", "Hải Phòng, ngày", "KẾ HOẠCH", "Nơi nhận:")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sets(st.integers(min_value=0, max_value=len(_SEED_LINES) - 1), max_size=12))
+def test_with_any_lines_missing_every_remaining_line_is_kept(missing):
+    lines = [line for i, line in enumerate(_SEED_LINES) if i not in missing]
+    try:
+        plan = import_plan_text("\n\n".join(lines))
+    except PlanImportError as error:
+        assert error.code == "no_structure"
+        return
+    kept = json.dumps(plan.to_json(), ensure_ascii=False)
+    for line in lines:
+        text = line.replace("**", "").strip()
+        if text.startswith(_AS_FIELDS):
+            continue
+        text = re.sub(r"^(?:- |(?:[IVX]+|\d+)\.\s+)", "", text).rstrip(";.")
+        assert text in kept, text
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=400))
+def test_arbitrary_text_gives_a_plan_or_a_clear_refusal(text):
+    try:
+        import_plan_text(text)
+    except PlanImportError as error:
+        assert error.code in ("empty", "no_structure")
