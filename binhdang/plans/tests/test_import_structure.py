@@ -23,51 +23,9 @@ from binhdang.plans.importing import (
     read_text_lines,
 )
 from binhdang.plans.tests.fixtures.build_docx import SEED_2024, build_docx
+from binhdang.plans.tests.fixtures.samples import SCHOOL_PLAN
 
 SEED_TEXT = SEED_2024.read_text(encoding="utf-8")
-
-SCHOOL_PLAN = """UBND THÀNH PHỐ HẢI PHÒNG
-TRƯỜNG THPT NGÔ QUYỀN
-Số: 12/KH-THPTNQ
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Hải Phòng, ngày 05 tháng 01 năm 2025
-
-KẾ HOẠCH
-Hoạt động vì sự tiến bộ của phụ nữ năm 2025
-
-Căn cứ Luật Bình đẳng giới năm 2006;
-Căn cứ Kế hoạch số 15/KH-SGDĐT ngày 10/01/2025 của Sở Giáo dục và Đào tạo;
-
-Trường THPT Ngô Quyền xây dựng kế hoạch như sau:
-
-I. MỤC TIÊU
-1. Mục tiêu chung
-Nâng cao nhận thức về bình đẳng giới.
-2. Chỉ tiêu
-a) Về cán bộ nữ
-- 50% cán bộ quản lý là nữ;
-+ trong đó 1 phó hiệu trưởng.
-b) Tổ chức 02 buổi tuyên truyền;
-c) Gửi kế hoạch về Sở trước ngày 20/01/2025.
-II. NHIỆM VỤ
-1. Tuyên truyền
-1.1. Tuyên truyền trên bảng tin
-- Đăng tin hằng tháng.
-1.2. Tuyên truyền dưới cờ
-- Mỗi học kỳ một buổi.
-2. Báo cáo
-- Báo cáo sơ kết học kỳ I trước ngày 15/01/2025.
-7. Mục số sai thứ tự không phải là tiêu đề.
-
-Nơi nhận:
-- Sở GDĐT (để b/c);
-- Lưu: VT.
-
-HIỆU TRƯỞNG
-(Đã ký)
-Nguyễn Văn An
-"""
 
 
 def school_plan(tail: str = ""):
