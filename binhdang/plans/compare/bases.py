@@ -8,7 +8,7 @@ from binhdang.core.text import fold
 from binhdang.plans.carry.locate import Location, iter_texts
 from binhdang.plans.carry.years import REFERENCE
 from binhdang.plans.compare.align import align
-from binhdang.plans.compare.diff import fold_key, mask_years, normalise, similarity, text_change
+from binhdang.plans.compare.diff import fold_key, mask_years, normalise, text_change
 from binhdang.plans.structure import LegalBasis, PlanDocument
 
 
@@ -49,10 +49,9 @@ def compare_bases(old: PlanDocument, new: PlanDocument, result) -> None:
             else "text:" + mask_years(fold_key(basis.text), years)
         )
 
-    def similar(a: LegalBasis, b: LegalBasis) -> float:
-        if basis_reference(a) or basis_reference(b):  # numbered documents match by number only
-            return 0.0
-        return similarity(mask_years(a.text, years), mask_years(b.text, years))
+    def comparable(a: LegalBasis, b: LegalBasis) -> bool:
+        # numbered documents are the same basis by their number only
+        return not (basis_reference(a) or basis_reference(b))
 
     new_text_refs = _cited_references(new, bases=False)
     old_text_refs = _cited_references(old, bases=False)
@@ -71,9 +70,11 @@ def compare_bases(old: PlanDocument, new: PlanDocument, result) -> None:
     for a, b in align(
         [old.legal_bases[i] for i in rest_old],
         [new.legal_bases[j] for j in rest_new],
-        key,
-        similar,
-        threshold=0.6,
+        lambda basis: basis.text,
+        0.6,
+        years=years,
+        key=key,
+        comparable=comparable,
     ):
         pairs.append(
             (rest_old[a] if a is not None else None, rest_new[b] if b is not None else None)

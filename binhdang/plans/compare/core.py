@@ -13,7 +13,7 @@ from typing import Any
 from binhdang.plans.carry.locate import Location
 from binhdang.plans.compare.align import align
 from binhdang.plans.compare.bases import compare_bases, compare_citations
-from binhdang.plans.compare.diff import fold_key, mask_years, normalise, similarity, text_change
+from binhdang.plans.compare.diff import normalise, text_change
 from binhdang.plans.compare.header import header_changes
 from binhdang.plans.compare.sections import compare_sections
 from binhdang.plans.structure import PlanDocument
@@ -98,12 +98,7 @@ def compare_plans(old: PlanDocument, new: PlanDocument) -> Comparison:
 
 def _compare_preamble(old: PlanDocument, new: PlanDocument, result: Comparison) -> None:
     years = result.years
-    pairs = align(
-        old.preamble,
-        new.preamble,
-        lambda t: mask_years(fold_key(t), years),
-        lambda a, b: similarity(mask_years(a, years), mask_years(b, years)),
-    )
+    pairs = align(old.preamble, new.preamble, lambda text: text, years=years)
     for i, j in pairs:
         a = old.preamble[i] if i is not None else ""
         b = new.preamble[j] if j is not None else ""

@@ -32,10 +32,6 @@ def fold_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
-def similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, fold_key(a), fold_key(b), autojunk=False).ratio()
-
-
 def mask_years(text: str, years: Iterable[int]) -> str:
     years = [str(y) for y in years if y]
     if not years:

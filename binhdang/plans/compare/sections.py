@@ -6,27 +6,18 @@ from typing import Any
 
 from binhdang.plans.carry.locate import Location, iter_sections
 from binhdang.plans.compare.align import align
-from binhdang.plans.compare.diff import fold_key, mask_years, normalise, similarity, text_change
+from binhdang.plans.compare.diff import normalise, text_change
 from binhdang.plans.structure import Section
 
 
-def _section_key(years):
-    return lambda s: mask_years(fold_key(s.title), years)
-
-
-def _section_similarity(years):
-    def similar(a: Section, b: Section) -> float:
-        score = similarity(mask_years(a.title, years), mask_years(b.title, years))
-        if a.label.rstrip(".") == b.label.rstrip("."):  # same number: likely the same task
-            score += 0.25
-        return score
-
-    return similar
+def _same_number(a: Section, b: Section) -> float:
+    """A task that kept its number is likely the same task, even reworded."""
+    return 0.25 if a.label.rstrip(".") == b.label.rstrip(".") else 0.0
 
 
 def compare_sections(old_list, new_list, old_path, old_idx, new_path, new_idx, result):
     years = result.years
-    pairs = align(old_list, new_list, _section_key(years), _section_similarity(years), 0.5)
+    pairs = align(old_list, new_list, lambda s: s.title, 0.5, years=years, bonus=_same_number)
     for i, j in pairs:
         if j is None:
             for path, _indices, section in iter_sections([old_list[i]], old_path, old_idx):
@@ -88,13 +79,7 @@ def _section_change(a, b, a_path, a_idx, b_path, b_idx, result) -> dict[str, Any
         result.text_changes.append(change)
         title_ops, title_year_only = change["ops"], change["year_only"]
     items = []
-    pairs = align(
-        a.blocks,
-        b.blocks,
-        lambda blk: mask_years(fold_key(blk.text), years),
-        lambda x, y: similarity(mask_years(x.text, years), mask_years(y.text, years)),
-        0.5,
-    )
+    pairs = align(a.blocks, b.blocks, lambda block: block.text, 0.5, years=years)
     for i, j in pairs:
         old_block = a.blocks[i] if i is not None else None
         new_block = b.blocks[j] if j is not None else None

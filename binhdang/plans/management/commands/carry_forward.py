@@ -60,5 +60,7 @@ class Command(BaseCommand):
                 f"  - {change.location.label()}: {change.before or '∅'} → {change.after or '∅'}"
             )
         self.stdout.write(_("Cần xem xét (%(n)s):") % {"n": len(result.flags)})
+        actions = {"remove": _("Bỏ"), "replace": _("Thay"), "review": _("Xem lại")}
         for flag in result.flags:
-            self.stdout.write(f"  - [{flag.action}] {flag.location.label()}: {flag.message}")
+            action = actions.get(flag.action, flag.action)
+            self.stdout.write(f"  - [{action}] {flag.location.label()}: {flag.message}")
