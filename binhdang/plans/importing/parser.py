@@ -94,9 +94,17 @@ def _continues(previous: Line, tail: str, line: Line) -> bool:
     if first.islower():
         # Of the lines that start something new, only these can start lower-case.
         return not (P.LETTER.match(text) or P.STAMP.match(text) or P.RECIPIENTS.match(text))
-    if not first.isalnum() or tail.rsplit(" ", 1)[-1].lower() not in P.CONNECTIVES:
+    if not first.isalnum() or _structural(text):
         return False
-    return not _structural(text)
+    if tail.rsplit(" ", 1)[-1].lower() in P.CONNECTIVES:
+        return True
+    # A long bold heading followed by a bold line that starts nothing: the heading wrapped
+    # onto a second paragraph whose first letter Word capitalised.
+    return (
+        _strong(line)
+        and len(tail) >= 60
+        and classify(previous.text).kind in ("roman", "number", "dotted", "letter")
+    )
 
 
 def join_continuations(lines: list[Line]) -> list[Line]:

@@ -8,6 +8,7 @@ import io
 import json
 import re
 
+import pytest
 from docx import Document
 from docx.enum.text import WD_BREAK
 from hypothesis import HealthCheck, given, settings
@@ -379,3 +380,45 @@ def test_arbitrary_text_gives_a_plan_or_a_clear_refusal(text):
         import_plan_text(text)
     except PlanImportError as error:
         assert error.code in ("empty", "no_structure")
+
+
+def test_heading_wrapped_onto_a_capitalised_bold_line_is_one_title():
+    seed_2026 = (SEED_2024.parent / "000_264b000593e4d70b.txt").read_text(encoding="utf-8")
+    text = seed_2026.replace("**hoạch định chính sách", "**Hoạch định chính sách")
+    task = import_plan_text(text).sections[1].children[2]
+    assert "quản lý ở các cấp Hoạch định chính sách giai đoạn 2021-2030;" in task.title
+    assert task.paragraphs == [] and len(task.items) == 2
+
+
+def test_short_bold_heading_does_not_swallow_a_bold_paragraph():
+    text = SEED_TEXT.replace("2. Yêu cầu\n", "**2. Yêu cầu**\n\n**Các đơn vị chủ động.**\n")
+    requirements = import_plan_text(text).sections[0].children[1]
+    assert requirements.title == "Yêu cầu"
+    assert requirements.paragraphs == ["Các đơn vị chủ động."]
+
+
+@pytest.mark.parametrize("doc_type", ["BÁO CÁO", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "HƯỚNG DẪN"])
+def test_other_document_types(doc_type):
+    plan = import_plan_text(SEED_TEXT.replace("\nKẾ HOẠCH\n", f"\n{doc_type}\n"))
+    assert plan.doc_type == doc_type
+    assert plan.title.startswith("Thực hiện công tác")
+
+
+def test_official_letter_takes_its_subject_as_title():
+    text = (
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 45/SGDĐT-TCCB\nV/v triển khai Tháng hành động năm 2025\n"
+        "Hải Phòng, ngày 20 tháng 10 năm 2025\n\nKính gửi: Các trường THPT\n\n"
+        "Căn cứ Kế hoạch số 15/KH-SGDĐT ngày 10/01/2025 của Sở Giáo dục và Đào tạo;\n\n"
+        "1. Nội dung\n- Tổ chức phát động.\n2. Thời gian\n- Trong tháng 11 năm 2025.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrần Thị Bình\n"
+    )
+    plan = import_plan_text(text)
+    assert (plan.doc_type, plan.title, plan.number, plan.symbol) == (
+        "CÔNG VĂN",
+        "triển khai Tháng hành động năm 2025",
+        "45",
+        "SGDĐT-TCCB",
+    )
+    assert [s.label for s in plan.sections] == ["1", "2"]
+    assert plan.preamble == ["Kính gửi: Các trường THPT"]
+    assert plan.signer.name == "Trần Thị Bình"
