@@ -5,6 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from binhdang.plans.carry.clauses import remove_clause
 from binhdang.plans.carry.years import shift_years
@@ -130,3 +132,34 @@ def test_removing_a_clause_never_leaves_doubled_or_dangling_separators():
     only_documents = "Kế hoạch số 2/KH-UBND; các chương trình liên quan."
     assert remove_clause(only_documents, 0, 21) == "Các chương trình liên quan."
     assert remove_clause("Kế hoạch số 2/KH-UBND.", 0, 21) == ""
+
+
+_CLAUSE = st.sampled_from(
+    [
+        "Tuyên truyền pháp luật về bình đẳng giới",
+        "Nghị định số 125/2021/NĐ-CP ngày 28/12/2021 của Chính phủ",
+        "Kế hoạch số 53/KH-UBND ngày 09/3/2022 của Ủy ban nhân dân thành phố",
+        "các chương trình liên quan",
+    ]
+)
+_ENDED = "Kế hoạch số 117/KH-UBND ngày 17/5/2021 của Ủy ban nhân dân thành phố"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=st.lists(_CLAUSE, max_size=4),
+    after=st.lists(_CLAUSE, max_size=4),
+    end=st.sampled_from(["", ".", "./."]),
+)
+def test_removing_a_cited_clause_keeps_the_others_and_their_separators(before, after, end):
+    text = "; ".join([*before, _ENDED, *after]) + end
+    start = text.index(_ENDED)
+    result = remove_clause(text, start, start + len(_ENDED))
+    expected = "; ".join([*before, *after])
+    if expected:
+        expected += end
+    if not before and after and expected[:1].islower():
+        expected = expected[:1].upper() + expected[1:]
+    assert result == expected
+    assert "117/KH-UBND" not in result
+    assert ";;" not in result.replace(" ", "") and not result.startswith(";")

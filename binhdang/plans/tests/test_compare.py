@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from binhdang.plans.compare import compare_plans, comparison_docx, comparison_view, word_ops
 from binhdang.plans.importing import import_plan_file
@@ -256,3 +258,19 @@ def test_compare_plans_command_rejects_a_bad_file(tmp_path):
         call_command("compare_plans", str(bad), str(SEED_2026), "--json", stderr=err)
     assert exit_info.value.code == 1
     assert "rỗng" in err.getvalue()
+
+
+_WORDS = st.sampled_from(
+    ["Kế", "hoạch", "năm", "2024", "2026", "bình", "đẳng", "giới", ";", ",", ".", "–", "UBND"]
+)
+_TEXTS = st.lists(_WORDS, max_size=40).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(old=_TEXTS, new=_TEXTS)
+def test_word_ops_always_rebuild_both_texts(old, new):
+    ops = word_ops(old, new, [2024, 2026])
+    assert "".join(op["old"] for op in ops) == " ".join(old.split())
+    assert "".join(op["new"] for op in ops) == " ".join(new.split())
+    assert all(op["op"] != "equal" or op["old"] == op["new"] for op in ops)
+    assert all(op["op"] == "equal" or op["old"] != op["new"] for op in ops)
