@@ -13,115 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
 
 from binhdang.plans.structure import Block, LegalBasis, PlanDocument, Section
 
 from . import patterns as P
+from .classify import Kind, classify, is_upper, join_continuations, strong
 from .lines import Line
-
-# --- classification of one line ------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Kind:
-    kind: str  # roman | number | dotted | paren | letter | bullet | text
-    label: str
-    rest: str
-
-
-def classify(text: str) -> _Kind:
-    match = P.ROMAN.match(text)
-    if match and P.roman_value(match.group("label")):
-        return _Kind("roman", match.group("label"), match.group("title").strip())
-    match = P.NUMBERED.match(text) or P.NUMBERED_NO_DOT.match(text)
-    if match:
-        label = match.group("label")
-        return _Kind("dotted" if "." in label else "number", label, match.group("title").strip())
-    match = P.NUMBERED_PAREN.match(text)
-    if match:
-        return _Kind("paren", match.group("label") + ")", match.group("title").strip())
-    match = P.LETTER.match(text)
-    if match:
-        return _Kind("letter", match.group("label"), match.group("title").strip())
-    match = P.BULLET.match(text)
-    if match:
-        mark = "+" if match.group("mark") == "+" else "-"
-        return _Kind("bullet", mark, match.group("text").strip())
-    return _Kind("text", "", text)
-
-
-def _strong(line: Line) -> bool:
-    return line.bold or line.heading > 0
-
-
-def _is_upper(text: str) -> bool:
-    """Has letters, all upper-case."""
-    return text.upper() == text and text.lower() != text
-
-
-def _structural(text: str) -> bool:
-    """A line that starts something new, so it never continues the previous one."""
-    if classify(text).kind != "text":
-        return True
-    return bool(
-        P.BASIS.match(text)
-        or P.RECIPIENTS.match(text)
-        or P.NUMBER_LINE.match(text)
-        or P.PLACE_DATE.match(text)
-        or P.DOC_TYPE.match(text)
-        or P.NATIONAL_TITLE.match(text)
-        or P.MOTTO.match(text)
-        or P.STAMP.match(text)
-        or (P.AUTHORITY.match(text) and _is_upper(text))
-    )
-
-
-def _continues(previous: Line, tail: str, line: Line) -> bool:
-    """Is `line` the rest of `previous` (whose text ends with `tail`), cut in two by a page
-    break or a wrapped heading?
-
-    Yes when the previous line does not end a sentence or clause, both look alike (bold or
-    not, in a table or not), the line starts nothing new, and it starts lower-case or the
-    previous line ends on a word a clause cannot end on ("của", "các", "và" ...).
-    """
-    if previous.in_table != line.in_table or _strong(previous) != _strong(line):
-        return False
-    if P.TERMINAL.search(tail) or P.SEPARATOR.match(tail):
-        return False
-    text = line.text
-    first = text[0]
-    if first.islower():
-        # Of the lines that start something new, only these can start lower-case.
-        return not (P.LETTER.match(text) or P.STAMP.match(text) or P.RECIPIENTS.match(text))
-    if not first.isalnum() or _structural(text):
-        return False
-    if tail.rsplit(" ", 1)[-1].lower() in P.CONNECTIVES:
-        return True
-    # A long bold heading followed by a bold line that starts nothing: the heading wrapped
-    # onto a second paragraph whose first letter Word capitalised.
-    return (
-        _strong(line)
-        and len(tail) >= 60
-        and classify(previous.text).kind in ("roman", "number", "dotted", "letter")
-    )
-
-
-def join_continuations(lines: list[Line]) -> list[Line]:
-    """The lines, each continuation appended to the line it continues."""
-    heads: list[Line] = []
-    parts: list[list[str]] = []  # joined once at the end: no quadratic string building
-    for line in lines:
-        if heads and _continues(heads[-1], parts[-1][-1], line):
-            parts[-1].append(line.text)
-        else:
-            heads.append(line)
-            parts.append([line.text])
-    return [
-        head if len(texts) == 1 else replace(head, text=" ".join(texts))
-        for head, texts in zip(heads, parts, strict=True)
-    ]
-
 
 # --- the builder ---------------------------------------------------------------------------
 
@@ -130,7 +27,7 @@ def _closing_starts(line: Line, previous: Line | None) -> bool:
     text = line.text
     if P.RECIPIENTS.match(text):
         return True
-    if len(text) > 80 or not _is_upper(text):
+    if len(text) > 80 or not is_upper(text):
         return False
     if P.AUTHORITY.match(text):
         return True
@@ -196,7 +93,7 @@ class _Builder:
             doc.title = match.group("subject").strip()
             doc.doc_type = doc.doc_type or "CÔNG VĂN"
             return True
-        if _is_upper(text) and len(text) <= 120 and not P.DOC_TYPE.match(text):
+        if is_upper(text) and len(text) <= 120 and not P.DOC_TYPE.match(text):
             self.bodies.append(text)
             return True
         return False
@@ -223,22 +120,22 @@ class _Builder:
         numbers = [int(s.label) for s in siblings if s.label.isdigit()]
         return numbers[-1] + 1 if numbers else 1
 
-    def _heading(self, kind: _Kind, line: Line, following: Line | None) -> Section | None:
+    def _heading(self, kind: Kind, line: Line, following: Line | None) -> Section | None:
         """Open a section for a labelled line when its label fits the outline, else None."""
-        strong = _strong(line)
+        bold = strong(line)
         ends_item = kind.rest.endswith((";", ","))
         if kind.kind == "roman":
             value = P.roman_value(kind.label) or 0
             tops = [P.roman_value(s.label) for s in self.doc.sections if P.roman_value(s.label)]
             expected = (tops[-1] + 1) if tops and self.roman_mode else 1
-            if value == expected or (strong and not ends_item):
+            if value == expected or (bold and not ends_item):
                 self.roman_mode = True
                 section = Section(kind.label, kind.rest)
                 self._open(section, -1)
                 return section
             return None
         if kind.kind == "number":
-            if ends_item and not strong:
+            if ends_item and not bold:
                 return None
             number = int(kind.label)
             if self.roman_mode:
@@ -249,13 +146,13 @@ class _Builder:
             else:
                 expected = self._next_number(self.doc.sections)
                 depth = -1
-            if number == expected or strong:
+            if number == expected or bold:
                 section = Section(kind.label, kind.rest)
                 self._open(section, depth)
                 return section
             return None
         if kind.kind == "dotted":
-            if ends_item and not strong:
+            if ends_item and not bold:
                 return None
             prefix, _, last = kind.label.rpartition(".")
             for depth, parent in enumerate(self.path):
@@ -263,19 +160,19 @@ class _Builder:
                     continue
                 taken = [c.label.rpartition(".")[2] for c in parent.children]
                 numbers = [int(n) for n in taken if n.isdigit()]
-                if int(last) == (numbers[-1] + 1 if numbers else 1) or strong:
+                if int(last) == (numbers[-1] + 1 if numbers else 1) or bold:
                     section = Section(kind.label, kind.rest)
                     self._open(section, depth)
                     return section
             return None
         if kind.kind == "letter":
-            if not self.path or (kind.rest.endswith((";", ".", ",")) and not strong):
+            if not self.path or (kind.rest.endswith((";", ".", ",")) and not bold):
                 return None
             follows = following is not None and classify(following.text).kind in (
                 "bullet",
                 "text",
             )
-            if not (strong or follows):
+            if not (bold or follows):
                 return None
             # A lettered heading hangs under the deepest numbered or Roman section.
             depth = max(i for i, s in enumerate(self.path) if not _is_letter(s.label))
@@ -329,7 +226,7 @@ class _Builder:
             if receiving and classify(text).kind == "bullet":
                 doc.recipients.append(_recipient(text))
                 continue
-            upper = _is_upper(text) and len(text) <= 80
+            upper = is_upper(text) and len(text) <= 80
             if upper and P.AUTHORITY.match(text) and not signer.authority and not signer.name:
                 signer.authority = text
                 receiving = False
@@ -375,7 +272,7 @@ class _Builder:
                     break
                 if classify(text).kind != "text" or _closing_starts(line, None):
                     break
-                if title and not (_strong(line) and _strong(lines[start - 1])):
+                if title and not (strong(line) and strong(lines[start - 1])):
                     break
                 if title and (P.TERMINAL.search(text) or len(text) > 250):
                     break
