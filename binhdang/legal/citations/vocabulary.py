@@ -8,8 +8,16 @@ case-insensitive patterns, and canonical names are looked up by their folded for
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from binhdang.core.text import fold
+from binhdang.core.text import fold as _fold_uncached
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """`core.text.fold`, cached: the same few type words and issuers recur in every text."""
+    return _fold_uncached(text)
+
 
 # Canonical type name -> the words and abbreviations that introduce it in running text.
 # Longer names first where one is a prefix of another ("Thông tư liên tịch" / "Thông tư").
