@@ -1,4 +1,21 @@
-"""Import a plan from .docx, .txt or .md into a PlanDocument (plain Python, no Django)."""
+"""Import a plan from .docx, .txt or .md into a PlanDocument (plain Python, no Django).
+
+    import_plan_file(data, filename, *, registry=None, max_bytes=10 MB) -> PlanDocument
+    import_plan_text(text, *, markdown=None, registry=None) -> PlanDocument
+    PlanImportError(.message Vietnamese, .code stable)
+    read_docx_lines / read_text_lines / read_markdown_lines -> list[Line]  (reader layer)
+
+Layers: reader (lines.py, docx_reader.py: any source → logical lines with bold, heading
+level, numbering, page break, table cell) → parser (classify.py joins lines cut by a page
+break; parser.py builds header, bases, outline, closing) → deadlines.py → citing.py (the
+citation engine finds and checks every citation for the plan's year).
+
+Decisions: texts are kept verbatim (a basis keeps its "Căn cứ" and its ";", so a rendered
+document re-imports to the same plan); `markdown=None` decides from the text (the 2026 seed
+is Markdown saved as .txt); only Unicode text files are accepted (see decoding.py); a line
+that cannot be placed goes to `unplaced`, never away; `doc_type` is "" when the document
+names none.
+"""
 
 from __future__ import annotations
 
