@@ -25,6 +25,7 @@ from binhdang.accounts.models import OrgUnit, RoleGrant, User
 from . import services
 from .choices import DEFAULT_CAMPAIGN_TYPES, ActivityType, Audience
 from .models import Activity, Campaign
+from .plan_tasks import demo_task_map
 
 DEPARTMENT_CODE = "SGDDT-HP"
 T = ActivityType
@@ -214,6 +215,7 @@ def load_year(department: OrgUnit, year: int, today: dt.date) -> list[Activity]:
     rng = random.Random(f"activities-{year}")
     campaign = _campaign(department, year, week=1 if year < today.year else 2)
     last = min(dt.date(year, 12, 31), today)
+    tasks = demo_task_map(department, year)
     units = list(department.descendants().order_by("code"))
     rows: list[Activity] = []
     for index, unit in enumerate(units):
@@ -228,6 +230,7 @@ def load_year(department: OrgUnit, year: int, today: dt.date) -> list[Activity]:
                 unit=unit,
                 title=_title(rng, kind, unit, year),
                 activity_type=kind,
+                plan_task=tasks.get(kind),
                 start_date=day,
                 end_date=end,
                 place=rng.choice(PLACES) if unit.unit_type != UnitType.DEPARTMENT else "Sở GDĐT",

@@ -15,6 +15,7 @@ from binhdang.accounts.models import OrgUnit
 from .choices import ActivityType, Audience
 from .evidence_files import evidence_max_bytes
 from .models import PARTICIPANT_GROUPS, Activity, Campaign
+from .plan_tasks import task_choice_label
 from .selectors import ActivityFilters
 
 DATE_HELP = gettext_lazy("dd/mm/yyyy")
@@ -30,6 +31,11 @@ def date_field(label, *, required: bool = True) -> forms.DateField:
         ),
         error_messages={"invalid": gettext_lazy("Nhập ngày theo dạng dd/mm/yyyy.")},
     )
+
+
+class TaskChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return task_choice_label(obj)
 
 
 class ActivityForm(forms.Form):
@@ -82,7 +88,7 @@ class ActivityForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units if units is not None else OrgUnit.objects.none()
         if tasks is not None:
-            self.fields["plan_task"] = forms.ModelChoiceField(
+            self.fields["plan_task"] = TaskChoiceField(
                 label=gettext_lazy("Nhiệm vụ trong kế hoạch"),
                 queryset=tasks,
                 required=False,
@@ -198,13 +204,22 @@ class FilterForm(forms.Form):
     year = forms.IntegerField(label=gettext_lazy("Năm"), required=False, min_value=2000)
     date_from = date_field(gettext_lazy("Từ ngày"), required=False)
     date_to = date_field(gettext_lazy("Đến ngày"), required=False)
+    task = TaskChoiceField(
+        label=gettext_lazy("Nhiệm vụ kế hoạch"),
+        queryset=OrgUnit.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Tất cả"),
+    )
     action_month = forms.BooleanField(label=gettext_lazy("Chỉ Tháng hành động"), required=False)
-    task = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, units=None, **kwargs):
+    def __init__(self, *args, units=None, tasks=None, **kwargs):
         super().__init__(*args, **kwargs)
         if units is not None:
             self.fields["unit"].queryset = units
+        if tasks is not None:
+            self.fields["task"].queryset = tasks
+        else:
+            del self.fields["task"]
 
     def filters(self) -> ActivityFilters:
         if not self.is_valid():
@@ -213,7 +228,7 @@ class FilterForm(forms.Form):
         return ActivityFilters(
             unit=data.get("unit"),
             activity_type=data.get("activity_type") or "",
-            plan_task_id=data.get("task"),
+            plan_task_id=data["task"].pk if data.get("task") else None,
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
             action_month=bool(data.get("action_month")),

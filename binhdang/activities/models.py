@@ -50,6 +50,14 @@ class Activity(VersionedModel):
     activity_type = models.CharField(
         _("loại hoạt động"), max_length=32, choices=ActivityType.choices
     )
+    plan_task = models.ForeignKey(
+        "plans.PlanSection",
+        verbose_name=_("nhiệm vụ trong kế hoạch"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+    )
     start_date = models.DateField(_("ngày bắt đầu"))
     end_date = models.DateField(_("ngày kết thúc"))
     year = models.PositiveSmallIntegerField(_("năm"), editable=False)
@@ -173,24 +181,35 @@ class Activity(VersionedModel):
                     )
                     % {"count": count, "group": labels[prefix]}
                 )
-        task_year = _plan_year_of(self)
-        if task_year is not None and self.start_date and task_year != self.start_date.year:
-            errors.setdefault("plan_task", []).append(
-                gettext(
-                    "Nhiệm vụ đã chọn thuộc kế hoạch năm %(plan)s, nhưng hoạt động diễn ra "
-                    "năm %(year)s."
-                )
-                % {"plan": task_year, "year": self.start_date.year}
-            )
+        errors.update(self._task_errors())
         if errors:
             raise ValidationError(errors)
 
-
-def _plan_year_of(activity: Activity) -> int | None:
-    task_id = getattr(activity, "plan_task_id", None)
-    if not task_id:
-        return None
-    return activity.plan_task.plan.year
+    def _task_errors(self) -> dict[str, list[str]]:
+        if not self.plan_task_id:
+            return {}
+        plan = self.plan_task.plan
+        if self.unit_id and not self.unit.path.startswith(plan.unit.path):
+            return {
+                "plan_task": [
+                    gettext(
+                        "Nhiệm vụ đã chọn thuộc kế hoạch của %(unit)s, không áp dụng cho "
+                        "đơn vị này."
+                    )
+                    % {"unit": plan.unit.name}
+                ]
+            }
+        if self.start_date and plan.year != self.start_date.year:
+            return {
+                "plan_task": [
+                    gettext(
+                        "Nhiệm vụ đã chọn thuộc kế hoạch năm %(plan)s, nhưng hoạt động diễn ra "
+                        "năm %(year)s."
+                    )
+                    % {"plan": plan.year, "year": self.start_date.year}
+                ]
+            }
+        return {}
 
 
 def evidence_upload_to(instance: Evidence, filename: str) -> str:

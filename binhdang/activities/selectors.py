@@ -13,6 +13,7 @@ from binhdang.accounts import policy
 from binhdang.accounts.models import OrgUnit, User
 from binhdang.core.text import fold
 
+from . import plan_tasks
 from .models import Activity, Evidence
 
 
@@ -88,14 +89,17 @@ def activity_export_rows(user: User | None, filters: ActivityFilters) -> QuerySe
     base = Activity.objects.all() if user is None else activities_for(user)
     return (
         apply_filters(base, filters)
-        .select_related("unit", "created_by")
+        .select_related("unit", "created_by", "plan_task")
         .order_by("unit__code", "start_date", "pk")
     )
 
 
 def activity_detail(user: User, pk: int) -> Activity:
     return policy.get_object_for_user(
-        Activity.objects.select_related("unit", "created_by"), user, policy.Action.VIEW, pk=pk
+        Activity.objects.select_related("unit", "created_by", "plan_task__plan"),
+        user,
+        policy.Action.VIEW,
+        pk=pk,
     )
 
 
@@ -168,6 +172,8 @@ def month_grid(
     return MonthGrid(year, month, weeks, previous, following, truncated)
 
 
-def plan_tasks_for(user: User, unit: OrgUnit | None = None):
-    """Plan tasks an activity may be tied to, or None while the plans app has no model."""
-    return None
+def plan_tasks_for(
+    user: User, unit: OrgUnit | None = None, action: policy.Action = policy.Action.EDIT
+) -> QuerySet:
+    """Plan tasks an activity of `unit` (or of any unit the user enters for) may serve."""
+    return plan_tasks.tasks_for(user, action, unit=unit)

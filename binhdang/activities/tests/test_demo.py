@@ -7,18 +7,21 @@ from binhdang.activities import demo
 from binhdang.activities.coverage import campaign_coverage
 from binhdang.activities.models import Activity, Campaign, Evidence
 
+from .test_plan_tasks import issued_plan
+
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_is_a_living_year_and_loads_once():
     accounts_demo.load()
+    this_year = timezone.localdate().year
+    department = OrgUnit.objects.get(code=demo.DEPARTMENT_CODE)
+    tasks = issued_plan(department, this_year)  # as the plans demo issues it
     demo.load()
     count = Activity.objects.count()
     demo.load()
     assert Activity.objects.count() == count
 
-    this_year = timezone.localdate().year
-    department = OrgUnit.objects.get(code=demo.DEPARTMENT_CODE)
     for year in (this_year - 1, this_year):
         campaign = Campaign.objects.get(department=department, year=year)
         assert campaign.start_date.month == 11 and campaign.start_date.day <= 14
@@ -37,3 +40,8 @@ def test_the_demo_is_a_living_year_and_loads_once():
     assert Activity.objects.filter(unit__code="HP-THPT-002").exists()
     assert Evidence.objects.filter(thumbnail__gt="").count() >= 10
     assert all(a.participants_total > 0 for a in Activity.objects.all()[:200])
+    # Tied to the tasks of the issued plan of the year; last year had no plan in the app.
+    this_years = Activity.objects.filter(year=this_year)
+    assert this_years.filter(plan_task=tasks["2"], is_action_month=True).exists()
+    assert this_years.filter(plan_task=tasks["1"], activity_type="communication").exists()
+    assert not Activity.objects.filter(year=this_year - 1, plan_task__isnull=False).exists()

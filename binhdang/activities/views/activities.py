@@ -28,7 +28,11 @@ PAGE_SIZE = 25
 @login_required
 def activity_list(request: HttpRequest) -> HttpResponse:
     policy.require_anywhere(request.user, policy.Action.VIEW)
-    form = FilterForm(request.GET or None, units=selectors.units_for_filter(request.user))
+    form = FilterForm(
+        request.GET or None,
+        units=selectors.units_for_filter(request.user),
+        tasks=selectors.plan_tasks_for(request.user, action=policy.Action.VIEW),
+    )
     filters = form.filters()
     page = Paginator(selectors.activity_list(request.user, filters), PAGE_SIZE).get_page(
         request.GET.get("page")

@@ -20,7 +20,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _rows(request: HttpRequest):
     policy.require_anywhere(request.user, policy.Action.VIEW)
-    form = FilterForm(request.GET or None, units=selectors.units_for_filter(request.user))
+    form = FilterForm(
+        request.GET or None,
+        units=selectors.units_for_filter(request.user),
+        tasks=selectors.plan_tasks_for(request.user, action=policy.Action.VIEW),
+    )
     return selectors.activity_export_rows(request.user, form.filters())
 
 
