@@ -209,7 +209,7 @@ def _read_citation(
             about = None
     if about and about.end() < limit:
         subject_end = _subject_end(text, about.end(), limit)
-        candidate = text[about.end() : subject_end].rstrip(" ,:-–*_")
+        candidate = text[about.end() : subject_end].rstrip(" \t\r,:-–*_")
         if candidate:
             subject = candidate
             end = about.end() + len(candidate)

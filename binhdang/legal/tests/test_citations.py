@@ -199,6 +199,15 @@ class TestForms:
         assert citation.issuer == issuer
         assert citation.text.endswith(issuer_text)
 
+    def test_windows_line_ends_stay_out_of_the_span(self):
+        [citation] = find_citations("Kế hoạch số 59/KH-UBND về truyền thông\r\nII. NHIỆM VỤ")
+        assert citation.subject == "truyền thông"
+        assert citation.text.endswith("truyền thông")
+
+    def test_curly_quotes_around_a_citation(self):
+        [citation] = find_citations("theo “Quyết định số 383/QĐ-BGDĐT” đã nêu")
+        assert citation.text == "Quyết định số 383/QĐ-BGDĐT"
+
     def test_dates_and_addresses_are_not_citations(self):
         assert find_citations("trước ngày 28/5/2024 tại 12/AB Lê Lợi; Số: /KH-SGDĐT") == []
 
