@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from binhdang.core.models import TimeStampedModel
+from binhdang.core.models import TimeStampedModel, VersionedModel
 from binhdang.core.text import fold
 
 from .choices import CommitteePosition, DecisionKind, Role, Sex, UnitType
@@ -16,7 +16,7 @@ from .choices import CommitteePosition, DecisionKind, Role, Sex, UnitType
 PATH_SEPARATOR = "/"
 
 
-class OrgUnit(TimeStampedModel):
+class OrgUnit(VersionedModel):
     """A node of the organisation tree: Ministry -> Department -> schools and units.
 
     `path` is a materialised path of primary keys ("/1/7/93/"), maintained by the services
@@ -45,7 +45,9 @@ class OrgUnit(TimeStampedModel):
     email = models.EmailField(_("thư điện tử"), blank=True)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
     is_demo = models.BooleanField(_("dữ liệu minh họa"), default=False)
-    search_text = models.CharField(max_length=600, blank=True, editable=False, db_index=False)
+    search_text = models.CharField(
+        _("chuỗi tìm kiếm"), max_length=600, blank=True, editable=False, db_index=False
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -109,6 +111,8 @@ class User(AbstractUser):
         related_name="staff_users",
     )
     is_demo = models.BooleanField(_("dữ liệu minh họa"), default=False)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    search_text = models.CharField(_("chuỗi tìm kiếm"), max_length=600, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
@@ -117,6 +121,12 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(
+            " ".join([self.username, self.full_name, self.email, self.job_title])
+        )
+        super().save(*args, **kwargs)
 
     def get_full_name(self) -> str:
         return self.full_name or super().get_full_name() or self.username
@@ -192,7 +202,7 @@ class CommitteeDecision(TimeStampedModel):
         return f"{self.number} ({self.date:%d/%m/%Y})"
 
 
-class CommitteeMember(TimeStampedModel):
+class CommitteeMember(VersionedModel):
     """One person's term on a committee. Replacing a member ends a term and opens another,
     so the history of who served, in which post and when, is kept."""
 

@@ -34,11 +34,19 @@ class Action(StrEnum):
     ADMINISTER = "administer"  # units, accounts and role grants
     VIEW_AGGREGATE = "view_aggregate"  # totals and rates only, never personal data
     HANDLE_CASES = "handle_cases"  # confidential case register (need-to-know)
+    # Maintain the units, people and role grants of a subtree: the system administrator
+    # everywhere in reach, the department secretariat (Personnel Division) within its
+    # department (docs/decisions/0002-who-manages-people.md).
+    ORGANISE = "organise"
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
-    Role.ADMIN: frozenset({Action.VIEW, Action.EDIT, Action.ADMINISTER, Action.VIEW_AGGREGATE}),
-    Role.SECRETARIAT: frozenset({Action.VIEW, Action.EDIT, Action.MANAGE, Action.VIEW_AGGREGATE}),
+    Role.ADMIN: frozenset(
+        {Action.VIEW, Action.EDIT, Action.ADMINISTER, Action.VIEW_AGGREGATE, Action.ORGANISE}
+    ),
+    Role.SECRETARIAT: frozenset(
+        {Action.VIEW, Action.EDIT, Action.MANAGE, Action.VIEW_AGGREGATE, Action.ORGANISE}
+    ),
     Role.LEADER: frozenset({Action.VIEW, Action.APPROVE, Action.MANAGE, Action.VIEW_AGGREGATE}),
     Role.COMMITTEE_MEMBER: frozenset({Action.VIEW, Action.VIEW_AGGREGATE}),
     Role.UNIT_HEAD: frozenset({Action.VIEW, Action.EDIT, Action.APPROVE, Action.VIEW_AGGREGATE}),
@@ -154,3 +162,41 @@ def top_units(user: User, action: Action | str = Action.VIEW) -> QuerySet[OrgUni
     """The roots of the user's reach (e.g. the department for the secretariat)."""
     paths = paths_for(user, action)
     return OrgUnit.objects.filter(path__in=paths).order_by("path")
+
+
+# --- Units, people and role grants (docs/decisions/0002-who-manages-people.md) -----------
+
+
+def grantable_roles(user: User, unit: OrgUnit) -> list[str]:
+    """Roles `user` may grant or revoke on `unit`: every role within their ORGANISE reach,
+    except the administrator role, which only an administrator of that unit can hand out."""
+    if not can(user, Action.ORGANISE, unit):
+        return []
+    roles = [role.value for role in Role]
+    if not can(user, Action.ADMINISTER, unit):
+        roles.remove(Role.ADMIN.value)
+    return roles
+
+
+def can_grant(user: User, unit: OrgUnit, role: str) -> bool:
+    return str(role) in grantable_roles(user, unit)
+
+
+def people_for(user: User) -> QuerySet[User]:
+    """Accounts `user` may maintain: the home unit is in their ORGANISE reach and so is
+    every grant the account holds (a secretariat cannot touch a person who also holds a role
+    elsewhere); superusers only for superusers. Administrators at the root of the tree also
+    see accounts not yet attached to any unit."""
+    from .models import RoleGrant
+
+    paths = paths_for(user, Action.ORGANISE)
+    if not paths:
+        return User.objects.none()
+    condition = _path_q("home_unit__path", paths)
+    if any(path.count("/") == 2 for path in paths_for(user, Action.ADMINISTER)):
+        condition |= Q(home_unit__isnull=True)
+    outside = RoleGrant.objects.exclude(_path_q("unit__path", paths)).values("user_id")
+    people = User.objects.filter(condition).exclude(pk__in=outside)
+    if not user.is_superuser:
+        people = people.exclude(is_superuser=True)
+    return people

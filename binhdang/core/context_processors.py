@@ -18,7 +18,7 @@ NAV_ITEMS = [
     ("activities:campaign", _("Tháng hành động"), policy.Action.VIEW_AGGREGATE),
     ("reports:periods", _("Báo cáo"), policy.Action.VIEW),
     ("dashboards:department", _("Tổng hợp"), policy.Action.VIEW_AGGREGATE),
-    ("units:people", _("Người dùng"), policy.Action.ADMINISTER),
+    ("units:people", _("Người dùng"), policy.Action.ORGANISE),
 ]
 
 
