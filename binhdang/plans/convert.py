@@ -105,7 +105,20 @@ def plan_to_document(plan: Plan) -> PlanDocument:
             name=plan.signer_name,
         ),
         citations=[c for c in (b.citation for b in bases) if c],
+        unplaced=list(plan.unplaced or []),
     )
+
+
+def legal_documents_for(references: list[str]) -> dict:
+    """Registry documents by the references given ("383/QĐ-BGDĐT"), in one query."""
+    from binhdang.legal.citations.checker import reference_key
+    from binhdang.legal.models import LegalDocument
+
+    keys = {reference_key(*ref.split("/", 1)): ref for ref in references if "/" in ref}
+    if not keys:
+        return {}
+    found = LegalDocument.objects.filter(reference_key__in=keys)
+    return {keys[document.reference_key]: document for document in found}
 
 
 def _deadline_kind(kind: str) -> str:
@@ -131,6 +144,7 @@ def header_values(doc: PlanDocument) -> dict:
         "signer_authority": doc.signer.authority[:100],
         "signer_position": doc.signer.position[:100],
         "signer_name": doc.signer.name[:150],
+        "unplaced": list(doc.unplaced),
     }
 
 
@@ -139,15 +153,20 @@ def write_children(plan: Plan, doc: PlanDocument) -> None:
 
     One bulk insert per outline level, so a plan of any size costs a handful of queries.
     """
+    references = [
+        (basis.citation.reference if basis.citation else "")[:100] for basis in doc.legal_bases
+    ]
+    documents = legal_documents_for(references)
     PlanBasis.objects.bulk_create(
         PlanBasis(
             plan=plan,
             order=index,
             text=basis.text,
-            reference=(basis.citation.reference if basis.citation else "")[:100],
+            reference=reference,
+            legal_document=documents.get(reference),
             citation=basis.citation.to_json() if basis.citation else None,
         )
-        for index, basis in enumerate(doc.legal_bases)
+        for index, (basis, reference) in enumerate(zip(doc.legal_bases, references, strict=True))
     )
     level: list[tuple[Section, PlanSection | None]] = [(s, None) for s in doc.sections]
     items: list[PlanItem] = []
@@ -267,6 +286,7 @@ def sync_document(plan: Plan, old: PlanDocument, new: PlanDocument) -> None:
         basis = new.legal_bases[j]
         row.text = basis.text
         row.reference = (basis.citation.reference if basis.citation else "")[:100]
+        row.legal_document = legal_documents_for([row.reference]).get(row.reference)
         row.citation = basis.citation.to_json() if basis.citation else None
         row.save()
 

@@ -87,6 +87,9 @@ class Plan(VersionedModel):
     )
     issued_at = models.DateTimeField(_("ban hành lúc"), null=True, blank=True)
     source_filename = models.CharField(_("tệp nguồn"), max_length=255, blank=True)
+    # Lines of an imported file the importer could not place: kept and shown until someone
+    # moves them into the outline and dismisses them, so nothing is silently dropped.
+    unplaced = models.JSONField(_("đoạn chưa xếp vào cấu trúc"), default=list, blank=True)
     carried_from = models.ForeignKey(
         "self",
         verbose_name=_("chuyển tiếp từ kế hoạch"),
@@ -177,6 +180,14 @@ class PlanBasis(TimeStampedModel):
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
     text = models.TextField(_("nội dung căn cứ"))
     reference = models.CharField(_("số, ký hiệu văn bản"), max_length=100, blank=True)
+    legal_document = models.ForeignKey(
+        "legal.LegalDocument",
+        verbose_name=_("văn bản trong danh mục"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plan_bases",
+    )
     citation = models.JSONField(_("trích dẫn nhận diện được"), null=True, blank=True)
     history = HistoricalRecords()
 

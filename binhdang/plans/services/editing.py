@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 
 from binhdang.accounts.choices import UnitType
 from binhdang.accounts.models import CommitteeMember, OrgUnit, User
+from binhdang.legal.citations import parse_basis
 
 from ..choices import DeadlineKind, EventAction, ItemKind, PlanKind
-from ..convert import plan_from_document
+from ..convert import legal_documents_for, plan_from_document
 from ..models import (
     Plan,
     PlanBasis,
@@ -54,16 +55,12 @@ SKELETON = (
 )
 
 
-def basis_citation(text: str) -> tuple[str, dict | None]:
-    """(reference, citation JSON) of a basis line, read by the citation engine."""
-    try:
-        from binhdang.legal.citations import parse_basis
-    except ImportError:  # the engine is optional for storing text
-        return "", None
-    citation = parse_basis(text)
-    if citation is None:
-        return "", None
-    return citation.reference[:100], citation.to_json()
+def _read_basis(basis: PlanBasis) -> None:
+    """Set the basis' reference, citation and registry document from its text."""
+    citation = parse_basis(basis.text)
+    basis.reference = citation.reference[:100] if citation else ""
+    basis.citation = citation.to_json() if citation else None
+    basis.legal_document = legal_documents_for([basis.reference]).get(basis.reference)
 
 
 # --- plans ------------------------------------------------------------------------------------
@@ -145,28 +142,35 @@ def plan_update_header(*, plan: Plan, version: int, user: User, **values: Any) -
     return plan
 
 
+@transaction.atomic
+def plan_dismiss_unplaced(*, plan: Plan, version: int, user: User, index: int) -> None:
+    """Drop one line the importer could not place (after it was moved into the outline)."""
+    claim(plan, version)
+    lines = list(plan.unplaced or [])
+    if 0 <= index < len(lines):
+        del lines[index]
+        plan.unplaced = lines
+        plan.save(update_fields=["unplaced", "updated_at"])
+
+
 # --- legal bases ------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def basis_add(*, plan: Plan, version: int, user: User, text: str) -> PlanBasis:
     claim(plan, version)
-    reference, citation = basis_citation(text)
     last = plan.bases.order_by("-order").values_list("order", flat=True).first()
-    return PlanBasis.objects.create(
-        plan=plan,
-        order=(last + 1) if last is not None else 0,
-        text=text.strip(),
-        reference=reference,
-        citation=citation,
-    )
+    basis = PlanBasis(plan=plan, order=(last + 1) if last is not None else 0, text=text.strip())
+    _read_basis(basis)
+    basis.save()
+    return basis
 
 
 @transaction.atomic
 def basis_update(*, basis: PlanBasis, version: int, user: User, text: str) -> PlanBasis:
     claim(basis.plan, version)
     basis.text = text.strip()
-    basis.reference, basis.citation = basis_citation(basis.text)
+    _read_basis(basis)
     basis.save()
     return basis
 
