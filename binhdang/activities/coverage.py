@@ -6,14 +6,20 @@ what the higher-level viewer may see, so nothing here returns an activity record
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, OuterRef, QuerySet, Sum
 from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from binhdang.accounts import policy
 from binhdang.accounts.choices import UnitType
 from binhdang.accounts.models import OrgUnit, User
+from binhdang.core.due import DueItem
 
 from .choices import ActivityType
 from .models import Activity, Campaign, campaign_for
@@ -155,3 +161,24 @@ def campaign_coverage(*, department: OrgUnit, year: int, user: User | None) -> C
     result.by_type = list(type_rows.values())
     result.by_unit_type = [row for row in unit_type_rows.values() if row.units or row.activities]
     return result
+
+
+def due_items(user: User, *, today: dt.date | None = None) -> list[DueItem]:
+    """The start and end of the Action Month of the user's department, for the home page."""
+    today = today or timezone.localdate()
+    if not policy.can_anywhere(user, policy.Action.VIEW_AGGREGATE):
+        return []
+    departments = departments_for(user)
+    if len(departments) > 3:  # a Ministry-wide reach: 34 campaigns are not "what is due"
+        return []
+    items = []
+    for department in departments:
+        campaign = campaign_for(department, today.year)
+        url = reverse("activities:campaign") + "?" + urlencode({"department": department.code})
+        if today <= campaign.start_date:
+            title = _("Bắt đầu Tháng hành động năm %(y)s") % {"y": campaign.year}
+            items.append(DueItem(title=title, due=campaign.start_date, url=url))
+        elif today <= campaign.end_date:
+            title = _("Kết thúc Tháng hành động năm %(y)s") % {"y": campaign.year}
+            items.append(DueItem(title=title, due=campaign.end_date, url=url))
+    return items

@@ -219,9 +219,9 @@ def load_year(department: OrgUnit, year: int, today: dt.date) -> list[Activity]:
     units = list(department.descendants().order_by("code"))
     rows: list[Activity] = []
     for index, unit in enumerate(units):
-        if unit.pk != department.pk and index % 13 == 5:
+        if unit.pk != department.pk and (index + year) % 13 == 5:
             continue  # a unit that logged nothing this year
-        silent_in_month = unit.pk != department.pk and index % 11 == 3
+        silent_in_month = unit.pk != department.pk and (index + year) % 11 == 3
         creator = _officer(unit)
         for day, kind in _plan_for_unit(rng, unit, year, last, campaign, silent_in_month):
             duration = rng.choice([0, 0, 0, 1, 2]) if kind in {T.CONTEST, T.EXHIBITION} else 0

@@ -176,3 +176,18 @@ def test_a_campaign_form_with_the_end_before_the_start_says_so(client, tree, peo
     )
     assert response.status_code == 200
     assert "Ngày kết thúc không được trước ngày bắt đầu." in response.content.decode()
+
+
+def test_the_home_page_announces_the_end_of_the_running_campaign(client, tree, people):
+    from binhdang.activities.coverage import due_items
+
+    CampaignFactory(department=tree.department, year=2026)
+    items = due_items(people.officer_a, today=dt.date(2026, 11, 10))
+    assert [(i.title, i.due) for i in items] == [
+        ("Kết thúc Tháng hành động năm 2026", dt.date(2026, 11, 25))
+    ]
+    before = due_items(people.secretariat, today=dt.date(2026, 10, 1))
+    assert [(i.title, i.due) for i in before] == [
+        ("Bắt đầu Tháng hành động năm 2026", dt.date(2026, 11, 5))
+    ]
+    assert due_items(people.outsider, today=dt.date(2026, 10, 1)) == []

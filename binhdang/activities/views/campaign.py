@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,8 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from binhdang.accounts import policy
 from binhdang.accounts.models import OrgUnit, User
+from binhdang.documents.charts import bar_chart
 
-from .. import charts, exports, services
+from .. import exports, services
 from ..coverage import Coverage, campaign_coverage, departments_for
 from ..forms import CampaignForm
 from ..models import campaign_for
@@ -140,21 +142,24 @@ def campaign_chart(request: HttpRequest, year: int, kind: str) -> HttpResponse:
     coverage = _coverage_for(request, year)
     if kind == "types":
         rows = [row for row in coverage.by_type if row.activities]
-        png = charts.horizontal_bars(
-            [row.label for row in rows],
-            {_("Số hoạt động"): [row.activities for row in rows]},
-            title=_("Hoạt động Tháng hành động %(y)s theo loại") % {"y": year},
-        )
+        series = {_("Số hoạt động"): [row.activities for row in rows]}
+        title = _("Hoạt động theo loại (%(y)s)") % {"y": year}
     else:
         rows = [row for row in coverage.by_unit_type if row.units]
-        png = charts.horizontal_bars(
-            [row.label for row in rows],
-            {
-                _("Số đơn vị"): [row.units for row in rows],
-                _("Đơn vị có hoạt động"): [row.covered for row in rows],
-            },
-            title=_("Đơn vị tham gia Tháng hành động %(y)s") % {"y": year},
-        )
+        series = {
+            _("Số đơn vị"): [row.units for row in rows],
+            _("Đơn vị có hoạt động"): [row.covered for row in rows],
+        }
+        title = _("Đơn vị tham gia theo loại đơn vị (%(y)s)") % {"y": year}
+    png = bar_chart(
+        ["\n".join(textwrap.wrap(row.label, 30)) for row in rows],
+        series,
+        title=title,
+        horizontal=True,
+        width_cm=16,
+        height_cm=4 + 0.9 * len(rows) * len(series) ** 0.5,
+        dpi=110,
+    )
     response = HttpResponse(png, content_type="image/png")
     response["Cache-Control"] = "private, max-age=300"
     return response
