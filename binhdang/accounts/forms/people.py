@@ -39,6 +39,9 @@ class _PersonForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["username", "full_name", "email", "job_title", "sex", "phone", "is_active"]
+        error_messages = {
+            "username": {"unique": gettext_lazy("Tên đăng nhập này đã được dùng.")},
+        }
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)

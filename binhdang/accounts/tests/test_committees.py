@@ -12,9 +12,10 @@ from binhdang.accounts.choices import CommitteePosition, DecisionKind, Sex
 from binhdang.accounts.models import CommitteeMember
 
 D = dt.date
+DECIDED = D(2023, 3, 1)
 
 
-def build(unit, *, posts=("head", "deputy", "secretary", "member"), decided=D(2023, 3, 1)):
+def build(unit, *, posts=("head", "deputy", "secretary", "member"), decided=DECIDED):
     committee = services.committee_ensure(unit=unit)
     decision = services.committee_decision_record(
         committee=committee, number="45/QĐ-TEST", date=decided, signer="Hiệu trưởng"
