@@ -33,6 +33,29 @@ def date_field(label, *, required: bool = True) -> forms.DateField:
     )
 
 
+# Above this many units in reach, a unit is typed by its code instead of picked from a list
+# (a Ministry-wide reach holds tens of thousands of units).
+UNIT_SELECT_LIMIT = 500
+
+
+class UnitField(forms.ModelChoiceField):
+    """A unit in the user's reach, identified by its code (readable in URLs)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", OrgUnit.objects.none())
+        super().__init__(to_field_name="code", **kwargs)
+
+    def limit_to(self, units) -> None:
+        self.queryset = units
+        if units.count() > UNIT_SELECT_LIMIT:
+            self.widget = forms.TextInput(
+                attrs={"placeholder": gettext_lazy("mã đơn vị, ví dụ HP-THPT-002")}
+            )
+
+    def label_from_instance(self, obj) -> str:
+        return obj.name
+
+
 class TaskChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return task_choice_label(obj)
@@ -42,9 +65,7 @@ class ActivityForm(forms.Form):
     """Participants are asked as a total and the number of women per group (as the unit's
     attendance sheet counts them); men are the difference."""
 
-    unit = forms.ModelChoiceField(
-        label=gettext_lazy("Đơn vị"), queryset=OrgUnit.objects.none(), empty_label=None
-    )
+    unit = UnitField(label=gettext_lazy("Đơn vị"), empty_label=None)
     title = forms.CharField(label=gettext_lazy("Tên hoạt động"), max_length=255)
     activity_type = forms.ChoiceField(
         label=gettext_lazy("Loại hoạt động"), choices=ActivityType.choices
@@ -86,7 +107,7 @@ class ActivityForm(forms.Form):
 
     def __init__(self, *args, units=None, tasks=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units if units is not None else OrgUnit.objects.none()
+        self.fields["unit"].limit_to(units if units is not None else OrgUnit.objects.none())
         if tasks is not None:
             self.fields["plan_task"] = TaskChoiceField(
                 label=gettext_lazy("Nhiệm vụ trong kế hoạch"),
@@ -103,7 +124,7 @@ class ActivityForm(forms.Form):
     @classmethod
     def initial_from(cls, activity: Activity) -> dict[str, Any]:
         initial = {
-            "unit": activity.unit_id,
+            "unit": activity.unit.code,
             "title": activity.title,
             "activity_type": activity.activity_type,
             "start_date": activity.start_date,
@@ -190,11 +211,8 @@ class FilterForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"placeholder": gettext_lazy("có dấu hoặc không dấu")}),
     )
-    unit = forms.ModelChoiceField(
-        label=gettext_lazy("Đơn vị"),
-        queryset=OrgUnit.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("Tất cả"),
+    unit = UnitField(
+        label=gettext_lazy("Đơn vị"), required=False, empty_label=gettext_lazy("Tất cả")
     )
     activity_type = forms.ChoiceField(
         label=gettext_lazy("Loại"),
@@ -215,7 +233,7 @@ class FilterForm(forms.Form):
     def __init__(self, *args, units=None, tasks=None, **kwargs):
         super().__init__(*args, **kwargs)
         if units is not None:
-            self.fields["unit"].queryset = units
+            self.fields["unit"].limit_to(units)
         if tasks is not None:
             self.fields["task"].queryset = tasks
         else:

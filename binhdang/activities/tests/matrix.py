@@ -46,7 +46,7 @@ def evidence_pk(world) -> list:
 def activity_form(world) -> dict:
     current = Activity.objects.filter(pk=getattr(world, "activity", None) and world.activity.pk)
     return {
-        "unit": world.tree.school_a.pk,
+        "unit": world.tree.school_a.code,
         "title": "Tọa đàm về bình đẳng giới",
         "activity_type": "talk",
         "start_date": f"10/03/{YEAR}",

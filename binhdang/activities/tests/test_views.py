@@ -82,10 +82,10 @@ def test_filters_and_search_with_or_without_diacritics(client, tree, people, log
 
 def test_the_unit_filter_takes_a_unit_in_reach_only(client, tree, people, log):
     client.force_login(people.member)
-    response = client.get(reverse("activities:list"), {"unit": tree.school_b.pk})
+    response = client.get(reverse("activities:list"), {"unit": tree.school_b.code})
     assert titles(response) == {log["contest"].title}
     # Another department's school is not a valid choice: the filter is ignored with a notice.
-    response = client.get(reverse("activities:list"), {"unit": tree.school_c.pk})
+    response = client.get(reverse("activities:list"), {"unit": tree.school_c.code})
     assert "Bộ lọc không hợp lệ" in response.content.decode()
     assert log["other_department"].title not in titles(response)
 
@@ -140,7 +140,7 @@ def activity_post(**overrides) -> dict:
 
 def test_an_officer_logs_an_activity_in_the_form(client, tree, people):
     client.force_login(people.officer_a)
-    response = client.post(reverse("activities:create"), activity_post(unit=tree.school_a.pk))
+    response = client.post(reverse("activities:create"), activity_post(unit=tree.school_a.code))
     activity = Activity.objects.get()
     assert response.url == reverse("activities:detail", args=[activity.pk])
     assert (activity.staff_female, activity.staff_male) == (28, 12)
@@ -183,7 +183,7 @@ def test_an_officer_logs_an_activity_in_the_form(client, tree, people):
 def test_the_form_explains_bad_input_and_saves_nothing(client, tree, people, overrides, message):
     client.force_login(people.officer_a)
     response = client.post(
-        reverse("activities:create"), activity_post(unit=tree.school_a.pk, **overrides)
+        reverse("activities:create"), activity_post(unit=tree.school_a.code, **overrides)
     )
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -192,7 +192,7 @@ def test_the_form_explains_bad_input_and_saves_nothing(client, tree, people, ove
 
 def test_a_school_cannot_record_for_another_school(client, tree, people):
     client.force_login(people.officer_b)
-    response = client.post(reverse("activities:create"), activity_post(unit=tree.school_a.pk))
+    response = client.post(reverse("activities:create"), activity_post(unit=tree.school_a.code))
     assert response.status_code == 200
     assert not Activity.objects.exists()
 
@@ -284,7 +284,7 @@ def test_the_calendar_places_activities_on_their_days(client, tree, people, log)
     client.force_login(people.secretariat)
     response = client.get(
         reverse("activities:calendar"),
-        {"unit": tree.department.pk, "month": "2026-11", "subtree": "1"},
+        {"unit": tree.department.code, "month": "2026-11", "subtree": "1"},
     )
     weeks = response.context["grid"].weeks
     days = {day.date: [a.title for a in day.activities] for week in weeks for day in week}
@@ -295,12 +295,14 @@ def test_the_calendar_places_activities_on_their_days(client, tree, people, log)
     assert "month=2026-10" in page and "month=2026-12" in page
     # Without its subunits, the department's calendar holds its own activities only.
     own = client.get(
-        reverse("activities:calendar"), {"unit": tree.department.pk, "month": "2026-11"}
+        reverse("activities:calendar"), {"unit": tree.department.code, "month": "2026-11"}
     )
     assert all(not day.activities for week in own.context["grid"].weeks for day in week)
     # A school cannot open another school's calendar.
     client.force_login(people.officer_a)
-    assert client.get(reverse("activities:calendar"), {"unit": tree.school_b.pk}).status_code == 404
+    assert (
+        client.get(reverse("activities:calendar"), {"unit": tree.school_b.code}).status_code == 404
+    )
 
 
 def test_a_crowded_day_shows_four_and_links_to_the_rest(client, tree, people):
@@ -350,3 +352,16 @@ def test_the_export_command_writes_the_year(tmp_path, tree, log):
     call_command("export_activities", "--year", "2026", "--unit", "HP-THPT-002", "--out", str(out))
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert sorted(row[3] for row in rows[2:]) == sorted([log["talk"].title, log["spring"].title])
+
+
+def test_a_wide_reach_types_the_unit_code_instead_of_a_long_list(
+    client, tree, people, log, monkeypatch
+):
+    from binhdang.activities import forms
+
+    monkeypatch.setattr(forms, "UNIT_SELECT_LIMIT", 2)
+    client.force_login(people.admin)
+    response = client.get(reverse("activities:list"), {"unit": "HP-THPT-004"})
+    page = response.content.decode()
+    assert '<input type="text" name="unit" value="HP-THPT-004"' in page
+    assert titles(response) == {log["contest"].title}

@@ -18,7 +18,13 @@ from django.views.decorators.http import require_http_methods
 from binhdang.accounts import policy
 
 from .. import selectors, services
-from ..forms import SERVICE_TO_FORM_FIELD, ActivityForm, EvidenceForm, FilterForm
+from ..forms import (
+    SERVICE_TO_FORM_FIELD,
+    UNIT_SELECT_LIMIT,
+    ActivityForm,
+    EvidenceForm,
+    FilterForm,
+)
 from ..locks import lock_message
 from .common import add_service_errors, query_without
 
@@ -97,7 +103,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
         initial = {"start_date": dt.date.today()}
         default_unit = selectors.units_for_entry(request.user).first()
         if default_unit is not None:
-            initial["unit"] = default_unit.pk
+            initial["unit"] = default_unit.code
         form = _form(request, initial=initial)
     return TemplateResponse(request, "activities/form.html", {"form": form, "activity": None})
 
@@ -117,7 +123,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form = _form(request, request.POST, unit=activity.unit)
         # The unit of a recorded activity does not change: it is whose work it was.
         form.fields["unit"].disabled = True
-        form.fields["unit"].initial = activity.unit_id
+        form.fields["unit"].initial = activity.unit.code
         if form.is_valid():
             version = form.cleaned_data.get("version") or activity.version
             try:
@@ -200,10 +206,7 @@ def activity_calendar(request: HttpRequest) -> HttpResponse:
     units = selectors.units_for_filter(request.user)
     unit = None
     if request.GET.get("unit"):
-        try:
-            unit = units.filter(pk=int(request.GET["unit"])).first()
-        except ValueError:
-            unit = None
+        unit = units.filter(code=request.GET["unit"].strip()).first()
         if unit is None:
             raise Http404
     if unit is None:
@@ -222,7 +225,7 @@ def activity_calendar(request: HttpRequest) -> HttpResponse:
         {
             "grid": grid,
             "unit": unit,
-            "units": units,
+            "units": units if units.count() <= UNIT_SELECT_LIMIT else None,
             "subtree": subtree,
             "month_name": MONTH_NAMES[month - 1],
             "today": today,
