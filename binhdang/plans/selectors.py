@@ -127,14 +127,14 @@ _DUE_KINDS = (DeadlineKind.MID_YEAR_REPORT, DeadlineKind.YEAR_END_REPORT, Deadli
 
 def due_items(user: User, *, today: dt.date | None = None) -> list:
     """Deadlines of the issued plans the user reads (mid-year 28/5, year-end 01/12, unit
-    plans due), from today on."""
+    plans due) of this year and last; `core.due.upcoming` keeps those still ahead."""
     today = today or dt.date.today()
     plans = plans_for(user).filter(status=PlanStatus.ISSUED, year__gte=today.year - 1)
     items = []
     deadlines = (
-        PlanDeadline.objects.filter(plan__in=plans, kind__in=_DUE_KINDS, date__gte=today)
+        PlanDeadline.objects.filter(plan__in=plans, kind__in=_DUE_KINDS)
         .select_related("plan")
-        .order_by("date")[:20]
+        .order_by("date")[:60]
     )
     seen = set()
     for deadline in deadlines:
@@ -147,7 +147,7 @@ def due_items(user: User, *, today: dt.date | None = None) -> list:
                 url=reverse("plans:detail", args=[deadline.plan_id]),
             )
         )
-    for plan in plans.filter(unit_plan_due__gte=today).only(
+    for plan in plans.filter(unit_plan_due__isnull=False).only(
         "pk", "number", "symbol", "unit_plan_due"
     ):
         if (plan.pk, DeadlineKind.UNIT_PLAN, plan.unit_plan_due) in seen:

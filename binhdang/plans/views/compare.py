@@ -12,7 +12,7 @@ from .. import selectors
 from ..compare import compare_plans, comparison_docx, comparison_view
 from ..convert import plan_to_document
 from ..forms import CompareForm
-from .render import DOCX_TYPE
+from ..rendering import DOCX_TYPE
 
 
 def _form(request: HttpRequest) -> CompareForm:

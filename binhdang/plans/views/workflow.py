@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,6 +16,7 @@ from binhdang.accounts import policy
 
 from .. import services
 from ..forms import CommentForm, IssueForm
+from ..tasks import render_plan_preview
 from .common import error_text, plan_for
 
 
@@ -87,6 +89,7 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            transaction.on_commit(lambda: render_plan_preview.enqueue(issued.pk, issued.version))
             messages.success(
                 request,
                 _("Đã ban hành kế hoạch số %(ref)s và gửi %(count)s đơn vị.")
