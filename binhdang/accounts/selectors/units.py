@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from binhdang.core.text import fold
 
@@ -141,6 +142,19 @@ def unit_people(user: User, unit: OrgUnit) -> list[User]:
     )
 
 
+def _shown(field, value) -> str:
+    if value in (None, ""):
+        return "—"
+    if field.name == "parent":
+        unit = OrgUnit.objects.filter(pk=value).only("name").first()
+        return unit.name if unit else str(value)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return str(_("có") if value else _("không"))
+    return str(value)
+
+
 def unit_history(unit: OrgUnit, limit: int = 20) -> list:
     """Recorded changes of the unit, newest first, each with the fields that changed."""
     records = list(
@@ -154,6 +168,8 @@ def unit_history(unit: OrgUnit, limit: int = 20) -> list:
             delta = record.diff_against(previous, excluded_fields=["search_text", "version"])
             for change in delta.changes:
                 field = OrgUnit._meta.get_field(change.field)
-                changes.append((str(field.verbose_name), change.old or "—", change.new or "—"))
+                changes.append(
+                    (str(field.verbose_name), _shown(field, change.old), _shown(field, change.new))
+                )
         entries.append({"record": record, "changes": changes})
     return entries

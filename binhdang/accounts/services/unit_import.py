@@ -362,10 +362,10 @@ def _write_row(row: ImportRow, parent: OrgUnit, by_code: dict[str, OrgUnit]) -> 
         return
     if row.action == "unchanged":
         return
+    if parent.pk != unit.parent_id:
+        unit = unit_move(unit=unit, new_parent=parent)
     for name, value in fields.items():
         setattr(unit, name, value)
     unit.version += 1  # forms opened before the import will refuse to overwrite it
     unit.full_clean(exclude=["path", "parent"])
-    unit.save()
-    if parent.pk != unit.parent_id:
-        unit_move(unit=unit, new_parent=parent)
+    unit.save()  # one audited change, the new parent included

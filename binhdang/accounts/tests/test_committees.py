@@ -278,3 +278,14 @@ def test_school_a_officer_gets_404_for_school_b(client, people, tree, committees
     assert response.status_code == 404
     members_b["member"].refresh_from_db()
     assert members_b["member"].end_date is None
+
+
+def test_the_overview_keeps_a_query_budget(client, people, tree, django_assert_max_num_queries):
+    from binhdang.accounts.tests.factories import OrgUnitFactory
+
+    for index in range(30):
+        build(OrgUnitFactory(parent=tree.department, name=f"Trường THPT Ngân Sách {index}"))
+    client.force_login(people.secretariat)
+    with django_assert_max_num_queries(13):
+        page = overview(client)
+    assert "Trường THPT Ngân Sách 29" in page

@@ -219,3 +219,12 @@ def test_reset_password_sends_the_reset_email(client, people, tree):
     client.logout()
     form = client.get(path, follow=True)
     assert form.status_code == 200 and "new_password1" in form.content.decode()
+
+
+def test_the_people_list_keeps_a_query_budget(client, people, tree, django_assert_max_num_queries):
+    for index in range(30):
+        user_with_role(Role.UNIT_OFFICER, tree.school_a, full_name=f"Cán Bộ Thêm {index}")
+    client.force_login(people.secretariat)
+    with django_assert_max_num_queries(12):
+        page = people_page(client)
+    assert "Cán Bộ Thêm 29" in page

@@ -238,6 +238,19 @@ def test_moving_a_school_between_units_of_the_department(client, people, tree):
     assert response.status_code == 302
     tree.school_b.refresh_from_db()
     assert tree.school_b.parent == annex and tree.school_b.path.startswith(annex.path)
+    page = client.get(reverse("units:detail", args=[tree.school_b.pk])).content.decode()
+    history = page.split('id="history"')[1]
+    assert "đơn vị cấp trên: Sở Giáo dục và Đào tạo Hải Phòng → Trung tâm X" in history
+
+
+def test_list_pages_keep_a_query_budget(client, people, tree, django_assert_max_num_queries):
+    for index in range(30):
+        OrgUnitFactory(parent=tree.department, name=f"Trường THPT Ngân Sách {index}")
+    client.force_login(people.secretariat)
+    with django_assert_max_num_queries(15):
+        client.get(reverse("units:list"))
+    with django_assert_max_num_queries(15):
+        client.get(reverse("units:list"), {"q": "ngan sach"}, HTTP_HX_REQUEST="true")
 
 
 def test_the_department_itself_keeps_its_place_for_the_secretariat(client, people, tree):
