@@ -57,3 +57,26 @@ class CommitteeMemberFactory(factory.django.DjangoModelFactory):
     position = CommitteePosition.MEMBER
     sex = Sex.FEMALE
     start_date = dt.date(2024, 1, 15)
+
+
+# A committee established by one decision, one member per post in `posts` (women in even
+# places); returns (committee, decision, {position: member}).
+def committee_with_members(
+    unit, *, posts=("head", "deputy", "secretary", "member"), decided=dt.date(2023, 3, 1)
+):
+    committee = services.committee_ensure(unit=unit)
+    decision = services.committee_decision_record(
+        committee=committee, number="45/QĐ-TEST", date=decided, signer="Hiệu trưởng"
+    )
+    members = {}
+    for index, position in enumerate(posts):
+        members[position] = services.member_add(
+            committee=committee,
+            full_name=f"Người số {index} {unit.code}",
+            position=position,
+            sex=Sex.FEMALE if index % 2 == 0 else Sex.MALE,
+            start_date=decided,
+            decision=decision,
+            job_title="Giáo viên",
+        )
+    return committee, decision, members

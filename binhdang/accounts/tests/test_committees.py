@@ -10,28 +10,10 @@ from django.urls import reverse
 from binhdang.accounts import services
 from binhdang.accounts.choices import CommitteePosition, DecisionKind, Sex
 from binhdang.accounts.models import CommitteeMember
+from binhdang.accounts.tests.factories import committee_with_members as build
 
 D = dt.date
 DECIDED = D(2023, 3, 1)
-
-
-def build(unit, *, posts=("head", "deputy", "secretary", "member"), decided=DECIDED):
-    committee = services.committee_ensure(unit=unit)
-    decision = services.committee_decision_record(
-        committee=committee, number="45/QĐ-TEST", date=decided, signer="Hiệu trưởng"
-    )
-    members = {}
-    for index, position in enumerate(posts):
-        members[position] = services.member_add(
-            committee=committee,
-            full_name=f"Người số {index} {unit.code}",
-            position=position,
-            sex=Sex.FEMALE if index % 2 == 0 else Sex.MALE,
-            start_date=decided,
-            decision=decision,
-            job_title="Giáo viên",
-        )
-    return committee, decision, members
 
 
 @pytest.fixture
@@ -256,28 +238,6 @@ def test_service_refuses_a_second_secretary(tree, committees):
             start_date=D(2024, 1, 1),
         )
     assert "Ban đã có Thư ký đương nhiệm" in str(caught.value)
-
-
-def test_school_a_officer_gets_404_for_school_b(client, people, tree, committees):
-    _a, (_committee_b, _decision_b, members_b) = committees
-    client.force_login(people.officer_a)
-    school_b = tree.school_b.pk
-    member_b = members_b["member"].pk
-    for url in (
-        reverse("units:detail", args=[school_b]),
-        reverse("units:committee", args=[school_b]),
-        reverse("units:edit", args=[school_b]),
-        reverse("units:decision_create", args=[school_b]),
-        reverse("units:member_add", args=[school_b]),
-        reverse("units:member_edit", args=[member_b]),
-        reverse("units:member_replace", args=[member_b]),
-        reverse("units:member_end", args=[member_b]),
-    ):
-        assert client.get(url).status_code == 404, url
-    response = client.post(reverse("units:member_end", args=[member_b]), {"end_date": "01/01/2025"})
-    assert response.status_code == 404
-    members_b["member"].refresh_from_db()
-    assert members_b["member"].end_date is None
 
 
 def test_the_overview_keeps_a_query_budget(client, people, tree, django_assert_max_num_queries):
