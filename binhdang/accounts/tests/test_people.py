@@ -228,3 +228,25 @@ def test_the_people_list_keeps_a_query_budget(client, people, tree, django_asser
     with django_assert_max_num_queries(12):
         page = people_page(client)
     assert "Cán Bộ Thêm 29" in page
+
+
+def test_two_managers_editing_one_account_do_not_overwrite_each_other(client, people, tree):
+    dave = people.officer_a
+    data = {
+        "username": "dave",
+        "full_name": "Dave Cán Bộ",
+        "email": dave.email,
+        "sex": "M",
+        "home_unit": tree.school_a.code,
+        "is_active": "on",
+        "version": dave.version,
+    }
+    client.force_login(people.admin)
+    client.post(reverse("units:person_edit", args=[dave.pk]), {**data, "job_title": "Bản 1"})
+    client.force_login(people.secretariat)
+    response = client.post(
+        reverse("units:person_edit", args=[dave.pk]), {**data, "job_title": "Bản 2"}
+    )
+    assert "vừa được người khác cập nhật" in response.content.decode()
+    dave.refresh_from_db()
+    assert dave.job_title == "Bản 1"

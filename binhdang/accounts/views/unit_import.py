@@ -94,7 +94,13 @@ def import_template(request: HttpRequest) -> HttpResponse:
         .values_list("code", "name")[:TEMPLATE_PARENTS_LIMIT]
     )
     school = UnitType.UPPER_SECONDARY
-    example_parent = parents[0][0] if parents else ""
+    department = (
+        policy.units_for(user, policy.Action.ORGANISE)
+        .filter(unit_type=UnitType.DEPARTMENT)
+        .order_by("path")
+        .first()
+    )
+    example_parent = department.code if department else (parents[0][0] if parents else "")
     content = build_template(
         type_labels=[str(choice.label) for choice in UnitType],
         parents=list(parents),
