@@ -181,10 +181,11 @@ def _row(plan: Plan, kind: RowKind, row_pk: int) -> models.Model:
 UNIT_PLAN_FIELDS = ("timeframe", "expected_output")
 
 
-def make_form(form_class, plan: Plan, data=None, *, initial=None):
+def make_form(form_class, plan: Plan, data=None, *, initial=None, key: str = ""):
     """A row form fitted to the plan: unit-plan columns only on unit plans, and the
-    citation check (legal:check, as you type) on texts that cite documents."""
-    form = form_class(data, initial=initial)
+    citation check (legal:check, as you type) on texts that cite documents. `key` makes
+    the field ids unique among the many forms of the editor page."""
+    form = form_class(data, initial=initial, auto_id=f"id_{key}_%s" if key else "id_%s")
     if plan.kind != "unit":
         for name in UNIT_PLAN_FIELDS:
             form.fields.pop(name, None)
@@ -202,7 +203,7 @@ def make_form(form_class, plan: Plan, data=None, *, initial=None):
                     "hx-target": "next .citation-check-slot",
                     "hx-swap": "innerHTML",
                     "hx-vals": json.dumps(values),
-                    "hx-sync": "this:replace",
+                    "hx-sync": "closest form:abort",
                 }
             )
     return form
@@ -215,21 +216,35 @@ def _editable_plan(request: HttpRequest, pk: int) -> Plan:
 def editor_context(plan: Plan, *, error: str = "") -> dict[str, Any]:
     version = {"version": plan.version}
     bases = list(plan.bases.order_by("order", "pk"))
+    tree = section_tree(plan)
+    for section, _kids in _walk(tree):
+        section.add_item_form = make_form(
+            ItemAddForm, plan, initial=version, key=f"item_in_{section.pk}"
+        )
+        if not section.parent_id:
+            section.add_task_form = make_form(
+                SectionAddForm, plan, initial=version, key=f"task_in_{section.pk}"
+            )
     return {
         "plan": plan,
         "error": error,
-        "header_form": HeaderForm(instance=plan, initial=version),
+        "header_form": HeaderForm(instance=plan, initial=version, auto_id="id_header_%s"),
         "bases": citations.bases_with_flags(plan, bases),
-        "tree": section_tree(plan),
+        "tree": tree,
         "deadlines": list(plan.deadlines.order_by("date", "pk")),
         "recipients": list(plan.recipients.order_by("order", "pk")),
-        "basis_form": make_form(BasisForm, plan, initial=version),
-        "section_form": make_form(SectionAddForm, plan, initial=version),
-        "item_form": make_form(ItemAddForm, plan, initial=version),
-        "deadline_form": make_form(DeadlineForm, plan, initial=version),
-        "recipient_form": make_form(RecipientForm, plan, initial=version),
+        "basis_form": make_form(BasisForm, plan, initial=version, key="new_basis"),
+        "section_form": make_form(SectionAddForm, plan, initial=version, key="new_part"),
+        "deadline_form": make_form(DeadlineForm, plan, initial=version, key="new_deadline"),
+        "recipient_form": make_form(RecipientForm, plan, initial=version, key="new_recipient"),
         "is_unit_plan": plan.kind == "unit",
     }
+
+
+def _walk(tree: list):
+    for node in tree:
+        yield node
+        yield from _walk(node[1])
 
 
 def _editor(request: HttpRequest, plan: Plan, *, error: str = "") -> HttpResponse:
@@ -299,8 +314,9 @@ def row_edit(request: HttpRequest, pk: int, kind: str, row: int) -> HttpResponse
         if not plan.is_editable:
             return _editor(request, plan, error=error_text(locked_error(plan)))
         initial = {"version": plan.version, **_initial(obj)}
-        return _row_form(request, plan, kind, obj, make_form(handler.form, plan, initial=initial))
-    form = make_form(handler.form, plan, request.POST)
+        form = make_form(handler.form, plan, initial=initial, key=f"{kind}_{obj.pk}")
+        return _row_form(request, plan, kind, obj, form)
+    form = make_form(handler.form, plan, request.POST, key=f"{kind}_{obj.pk}")
     if not form.is_valid():
         response = _row_form(request, plan, kind, obj, form)
         return reswap(retarget(response, f"#row-{kind}-{obj.pk}"), "outerHTML")
