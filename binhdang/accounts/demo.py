@@ -192,7 +192,8 @@ def load_committees(units: dict[str, OrgUnit]) -> None:
     users_by_unit = {}
     for user in User.objects.filter(is_demo=True):
         users_by_unit.setdefault(user.home_unit_id, []).append(user)
-    targets = [u for u in units.values() if u.unit_type != UnitType.MINISTRY]
+    # Only demo units: load_demo on a database with real units must not invent their committees.
+    targets = [u for u in units.values() if u.unit_type != UnitType.MINISTRY and u.is_demo]
     for index, unit in enumerate(sorted(targets, key=lambda u: u.code)):
         if Committee.objects.filter(unit=unit).exists():
             continue
