@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from binhdang.accounts import policy
 
 from .. import services
+from ..choices import PlanStatus
 from ..forms import CommentForm, IssueForm
 from ..tasks import render_plan_preview
 from .common import error_text, plan_for
@@ -76,6 +77,13 @@ def plan_return(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for(request, pk, policy.Action.MANAGE)
+    if request.method == "GET" and plan.status != PlanStatus.APPROVED:
+        messages.error(
+            request,
+            _("Chỉ ban hành được kế hoạch đã được lãnh đạo duyệt (hiện: %(status)s).")
+            % {"status": plan.get_status_display()},
+        )
+        return redirect("plans:detail", plan.pk)
     units = services.default_recipient_units(plan)
     form = IssueForm(request.POST or None, units=units, initial={"units": units})
     if request.method == "POST" and form.is_valid():
