@@ -22,7 +22,7 @@ _DISTRIBUTION_BATCH = 1000
 
 def _lock(plan: Plan) -> Plan:
     """The plan row, locked for this transaction (PostgreSQL; SQLite serialises writers)."""
-    return Plan.objects.select_for_update().select_related("unit").get(pk=plan.pk)
+    return Plan.objects.select_for_update(of=("self",)).select_related("unit").get(pk=plan.pk)
 
 
 def _refuse(plan: Plan, wanted: str) -> PlanWorkflowError:
