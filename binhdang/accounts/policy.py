@@ -9,6 +9,10 @@ Every list and every fetch of unit-owned data goes through this module:
 * `get_object_for_user` answers 404 for both "missing" and "forbidden", so the existence of
   another unit's record is not disclosed.
 
+Units, accounts and role grants are maintained with ORGANISE (administrator, department
+secretariat within its department): `people_for` and `can_grant` keep that inside the
+maintainer's reach (docs/decisions/0002-who-manages-people.md).
+
 Confidential cases add a need-to-know rule on top (see the cases app); nothing here lets an
 administrator read them.
 """

@@ -64,6 +64,7 @@ class UnitForm(forms.ModelForm):
             "email",
             "is_active",
         ]
+        error_messages = {"code": {"unique": gettext_lazy("Mã đơn vị này đã được dùng.")}}
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)

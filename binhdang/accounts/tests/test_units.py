@@ -263,3 +263,18 @@ def test_the_department_itself_keeps_its_place_for_the_secretariat(client, peopl
     assert client.post(reverse("units:edit", args=[department.pk]), data).status_code == 302
     department.refresh_from_db()
     assert department.phone == "0225.3842648" and department.parent == tree.ministry
+
+
+def test_a_code_already_used_is_named(client, people, tree):
+    client.force_login(people.secretariat)
+    response = client.post(
+        reverse("units:create"),
+        {
+            "code": "hp-thpt-004",
+            "name": "Trường trùng mã",
+            "unit_type": UnitType.UPPER_SECONDARY,
+            "parent": tree.department.code,
+        },
+    )
+    assert "Mã đơn vị này đã được dùng." in response.content.decode()
+    assert not OrgUnit.objects.filter(name="Trường trùng mã").exists()
