@@ -82,15 +82,11 @@ def _load_one(spec: DemoPlan, department: OrgUnit, secretariat: User, leader: Us
         for user in User.objects.filter(is_demo=True, home_unit__isnull=False)
     }
     rng = random.Random(spec.year)
-    opened = []
-    for row in rows:
-        if row.unit.code == SCHOOL_A_CODE and spec.year == 2026:
-            continue
-        if rng.random() >= spec.opened_share:
-            continue
+    eligible = [row for row in rows if not (row.unit.code == SCHOOL_A_CODE and spec.year == 2026)]
+    opened = rng.sample(eligible, round(len(rows) * spec.opened_share))
+    for row in opened:
         row.opened_at = issued_at + dt.timedelta(days=rng.randint(0, 20), hours=rng.randint(1, 8))
         row.opened_by = readers.get(row.unit_id)
-        opened.append(row)
     PlanDistribution.objects.bulk_update(opened, ["opened_at", "opened_by"])
     return plan
 
