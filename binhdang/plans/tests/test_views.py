@@ -64,6 +64,8 @@ def test_importing_a_seed_previews_then_saves_a_draft(client, people, tree, year
         ("nhi-phan.txt", b"\x00\x01\x02binary\x00data", "nhị phân"),
         ("anh.png", b"\x89PNG\r\n\x1a\n....", "không đúng định dạng"),
         ("ghi-chu.txt", "Chỉ là một dòng ghi chú.".encode(), "Không"),
+        ("cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "định dạng Word cũ"),
+        ("lon.txt", b"a" * (10 * 1024 * 1024 + 1), "quá lớn"),
     ],
 )
 def test_a_bad_file_gets_a_vietnamese_message_and_saves_nothing(
@@ -317,6 +319,22 @@ def test_the_inbox_has_a_fixed_query_budget(client, people, tree, django_assert_
     with django_assert_max_num_queries(10):
         response = client.get(reverse("plans:inbox"))
     assert len(response.context["page_obj"]) == 10
+
+
+def test_the_plan_page_costs_the_same_whatever_the_plan_size(
+    client, people, tree, django_assert_max_num_queries
+):
+    from binhdang.plans.importing import import_plan_file
+
+    data, name = seed_bytes(2024)
+    plan = services.plan_import(
+        document=import_plan_file(data, name), unit=tree.department, user=people.secretariat
+    )
+    client.force_login(people.secretariat)
+    with django_assert_max_num_queries(20):
+        client.get(reverse("plans:detail", args=[plan.pk]))
+    with django_assert_max_num_queries(15):
+        client.get(reverse("plans:edit", args=[plan.pk]))
 
 
 def test_the_list_filters_by_year_and_status(client, people, tree, draft):

@@ -114,7 +114,10 @@ def plan_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            validate_upload(upload, allowed=PLAN_FILE_EXTENSIONS, max_bytes=DEFAULT_MAX_BYTES)
+            # .doc passes the generic check so the importer can say how to convert it.
+            validate_upload(
+                upload, allowed=(*PLAN_FILE_EXTENSIONS, "doc"), max_bytes=DEFAULT_MAX_BYTES
+            )
             upload.seek(0)
             document = import_plan_file(upload.read(), upload.name)
         except ValidationError as error:
