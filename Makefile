@@ -54,6 +54,8 @@ format: install
 
 messages: install
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
+	# msgmerge's fuzzy guesses for new strings are mostly wrong: leave them untranslated.
+	msgattrib --clear-fuzzy --empty -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages --ignore=.venv
 
 check: install

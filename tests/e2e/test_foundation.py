@@ -170,8 +170,14 @@ def test_the_language_switch_turns_the_interface_to_english_and_back(page, demo_
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Hello, {PEOPLE['lanhdao.so'][0]}")
     expect(page.get_by_role("heading", name="Your scope")).to_be_visible()
     screenshot(page, "lanhdao.so-home-en")
+    page.locator("nav.mainnav").get_by_role("link", name="Units", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Organisation")
+    expect(page.get_by_role("heading", name="Unit tree")).to_be_visible()
+    screenshot(page, "lanhdao.so-units-en")
 
     page.get_by_label("Language").select_option("vi")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cơ cấu tổ chức")
+    page.goto("/")
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     expect(page.get_by_role("heading", name="Phạm vi của bạn")).to_be_visible()
 
