@@ -1,181 +1,152 @@
-"""The comparison as a downloadable Word document (redline).
+"""The comparison as a downloadable Word document (redline), on the Decree 30 builder.
 
 Deleted text is red and struck through, inserted text green and underlined; changes that
-only move the year are grey, and listed after the real edits. Built with python-docx in
-the Decree 30 page set-up (A4, Times New Roman) so that it prints like the plans it compares.
+only move the year are grey, and listed after the real edits. The page, fonts and header
+are those of the plans it compares (binhdang.documents.decree30).
 """
 
 from __future__ import annotations
 
-import io
 from gettext import gettext as _
+from typing import Any
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
-
+from binhdang.documents.decree30 import OfficialDocument, Span
 from binhdang.plans.compare.core import Comparison
 from binhdang.plans.compare.present import comparison_view
 from binhdang.plans.structure import PlanDocument
 
-RED = RGBColor(0xC0, 0x00, 0x00)
-GREEN = RGBColor(0x00, 0x80, 0x3C)
-GREY = RGBColor(0x80, 0x80, 0x80)
-FONT = "Times New Roman"
+RED, GREEN, GREY = "C00000", "00803C", "808080"
 
 
-def _setup(doc) -> None:
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    style = doc.styles["Normal"]
-    style.font.name = FONT
-    style.font.size = Pt(13)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    style.paragraph_format.space_after = Pt(4)
-
-
-def _para(doc, text: str = "", *, bold=False, size=None, center=False, italic=False):
-    paragraph = doc.add_paragraph()
-    if center:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if text:
-        run = paragraph.add_run(text)
-        run.bold, run.italic = bold, italic
-        if size:
-            run.font.size = Pt(size)
-    return paragraph
-
-
-def _redline(paragraph, runs) -> None:
+def _spans(runs: list[dict[str, Any]], *, bold: bool | None = None) -> list[Span]:
+    spans = []
     for seg in runs:
-        run = paragraph.add_run(seg["text"])
         if seg["kind"] == "delete":
-            run.font.strike = True
-            run.font.color.rgb = GREY if seg["year"] else RED
+            spans.append(
+                Span(seg["text"], bold=bold, strike=True, color=GREY if seg["year"] else RED)
+            )
         elif seg["kind"] == "insert":
-            run.font.underline = True
-            run.font.color.rgb = GREY if seg["year"] else GREEN
+            spans.append(
+                Span(seg["text"], bold=bold, underline=True, color=GREY if seg["year"] else GREEN)
+            )
+        else:
+            spans.append(Span(seg["text"], bold=bold))
+    return spans
 
 
-def _marked(doc, prefix: str, runs) -> None:
-    paragraph = doc.add_paragraph()
-    paragraph.paragraph_format.first_line_indent = Mm(10)
-    if prefix:
-        paragraph.add_run(prefix + " ").bold = True
-    _redline(paragraph, runs)
+def _run(kind: str, text: str, year: bool = False) -> list[dict[str, Any]]:
+    return [{"kind": kind, "text": text, "year": year}]
+
+
+def _years(old: PlanDocument, new: PlanDocument) -> str:
+    if old.year and new.year and old.year != new.year:
+        return _("năm %(old)s và năm %(new)s") % {"old": old.year, "new": new.year}
+    return _("hai phiên bản")
 
 
 def comparison_docx(comparison: Comparison, old: PlanDocument, new: PlanDocument) -> bytes:
     view = comparison_view(comparison, old, new)
-    doc = Document()
-    _setup(doc)
-    _para(doc, _("SO SÁNH HAI KẾ HOẠCH"), bold=True, size=14, center=True)
-    _para(
-        doc,
-        _("Bản cũ: %(old)s — Bản mới: %(new)s")
+    doc = OfficialDocument(
+        governing_body=new.governing_body,
+        issuing_body=new.issuing_body,
+        place=new.place,
+        year=new.year,
+        doc_type=_("BẢN SO SÁNH"),
+        title=_("Kế hoạch %(years)s") % {"years": _years(old, new)},
+    )
+    doc.paragraph(
+        _("Bản cũ: %(old)s. Bản mới: %(new)s.")
         % {"old": old.title or old.year or "", "new": new.title or new.year or ""},
         italic=True,
-        center=True,
     )
-    legend = doc.add_paragraph()
-    legend.add_run(_("Chú thích: "))
-    _redline(
-        legend,
+    doc.paragraph(
         [
-            {"kind": "delete", "text": _("nội dung bị bỏ"), "year": False},
-            {"kind": "equal", "text": "; ", "year": False},
-            {"kind": "insert", "text": _("nội dung thêm mới"), "year": False},
-            {"kind": "equal", "text": "; ", "year": False},
-            {"kind": "insert", "text": _("thay đổi chỉ do năm"), "year": True},
-            {"kind": "equal", "text": ".", "year": False},
-        ],
+            Span(_("Chú thích: ")),
+            *_spans(_run("delete", _("nội dung bị bỏ"))),
+            Span("; "),
+            *_spans(_run("insert", _("nội dung thêm mới"))),
+            Span("; "),
+            *_spans(_run("insert", _("thay đổi chỉ do năm"), True)),
+            Span("."),
+        ]
     )
     if view["is_empty"]:
-        _para(doc, _("Hai kế hoạch giống nhau: không có thay đổi nào."), italic=True)
-        return _bytes(doc)
+        doc.paragraph(_("Hai kế hoạch giống nhau: không có thay đổi nào."), italic=True)
+        return doc.to_bytes()
 
-    _para(doc, _("I. THÔNG TIN CHUNG"), bold=True)
+    doc.heading(_("THÔNG TIN CHUNG"), label="I")
     if view["header"]:
-        table = doc.add_table(rows=1, cols=3)
-        table.style = "Table Grid"
-        for cell, text in zip(
-            table.rows[0].cells, (_("Mục"), _("Bản cũ"), _("Bản mới")), strict=True
-        ):
-            cell.paragraphs[0].add_run(text).bold = True
-        for change in view["header"]:
-            cells = table.add_row().cells
-            cells[0].text = change["label"]
-            _redline(
-                cells[1].paragraphs[0],
-                [{"kind": "delete", "text": change["old_text"], "year": change["year_only"]}],
-            )
-            _redline(
-                cells[2].paragraphs[0],
-                [{"kind": "insert", "text": change["new_text"], "year": change["year_only"]}],
-            )
+        table = doc.table(
+            [[h["label"], h["old_text"], h["new_text"]] for h in view["header"]],
+            header=[_("Mục"), _("Bản cũ"), _("Bản mới")],
+            widths=[4.0, 6.0, 6.0],
+        )
+        # colour the old/new cells as a redline
+        for row, change in zip(table.rows[1:], view["header"], strict=True):
+            color = GREY if change["year_only"] else None
+            for cell, strike in ((row.cells[1], True), (row.cells[2], False)):
+                for run in cell.paragraphs[0].runs:
+                    run.font.strike = strike
+                    run.font.underline = not strike
+                    run.font.color.rgb = _rgb(color or (RED if strike else GREEN))
     else:
-        _para(doc, _("Không thay đổi."), italic=True)
+        doc.paragraph(_("Không thay đổi."), italic=True)
 
-    _para(doc, _("II. CĂN CỨ"), bold=True)
+    doc.heading(_("CĂN CỨ"), label="II")
     for basis in view["bases_removed"]:
-        _marked(doc, _("Bỏ:"), basis["segments"])
+        doc.bullet([Span(_("Bỏ: "), bold=True), *_spans(basis["segments"])])
         if basis.get("still_cited"):
-            _para(
-                doc,
+            doc.paragraph(
                 _("(không còn là căn cứ nhưng vẫn được trích dẫn tại: %(where)s)")
                 % {"where": ", ".join(basis["cited_in"])},
                 italic=True,
             )
     for basis in view["bases_added"]:
-        _marked(doc, _("Thêm:"), basis["segments"])
+        doc.bullet([Span(_("Thêm: "), bold=True), *_spans(basis["segments"])])
     for basis in view["bases_changed"]:
-        _marked(doc, _("Sửa:"), basis["segments"])
+        doc.bullet([Span(_("Sửa: "), bold=True), *_spans(basis["segments"])])
     if not (view["bases_removed"] or view["bases_added"] or view["bases_changed"]):
-        _para(doc, _("Không thay đổi."), italic=True)
+        doc.paragraph(_("Không thay đổi."), italic=True)
     if view["citations_removed"] or view["citations_added"]:
-        _para(doc, _("Văn bản được trích dẫn"), bold=True, italic=True)
+        doc.heading(_("Văn bản được trích dẫn"), level=2)
         for entry in view["citations_removed"]:
-            _marked(
-                doc,
-                _("Không còn trích dẫn:"),
-                [{"kind": "delete", "text": entry["reference"], "year": False}],
+            doc.bullet(
+                [
+                    Span(_("Không còn trích dẫn ở đâu: ")),
+                    *_spans(_run("delete", entry["reference"])),
+                ]
             )
         for entry in view["citations_added"]:
-            _marked(
-                doc,
-                _("Trích dẫn mới:"),
-                [{"kind": "insert", "text": entry["reference"], "year": False}],
-            )
+            doc.bullet([Span(_("Trích dẫn mới: ")), *_spans(_run("insert", entry["reference"]))])
 
-    _para(doc, _("III. NỘI DUNG"), bold=True)
+    doc.heading(_("NỘI DUNG"), label="III")
     for section in view["sections"]:
-        heading = doc.add_paragraph()
-        heading.add_run(f"{section['change_label']} – ").italic = True
         number = ".".join(p.rstrip(".") for p in section["path"])
-        heading.add_run(f"{number}. ").bold = True
-        _redline(heading, section["title_segments"])
-        for run in heading.runs[2:]:
-            run.bold = True
+        doc.heading(
+            [
+                Span(f"{section['change_label']} – ", italic=True),
+                Span(f"{number}. ", bold=True),
+                *_spans(section["title_segments"], bold=True),
+            ],
+            level=2,
+        )
         for item in section["items"]:
-            _marked(doc, f"{item['label']} ({item['change_label'].lower()}):", item["segments"])
+            label = f"{item['label']} ({item['change_label'].lower()}): "
+            doc.paragraph([Span(label, bold=True), *_spans(item["segments"])])
     if not view["sections"]:
-        _para(doc, _("Không có thay đổi về nội dung ngoài năm."), italic=True)
+        doc.paragraph(_("Không có thay đổi về nội dung ngoài năm."), italic=True)
 
     year_only = view["year_only_sections"] + [s for s in view["sections"] if s["year_only_items"]]
     if year_only:
-        _para(doc, _("IV. THAY ĐỔI CHỈ DO NĂM"), bold=True)
+        doc.heading(_("THAY ĐỔI CHỈ DO NĂM"), label="IV")
         for section in year_only:
-            items = section["year_only_items"] or section["items"]
             number = ".".join(p.rstrip(".") for p in section["path"])
-            for item in items:
-                _marked(doc, f"{number} – {item['label']}:", item["segments"])
-    return _bytes(doc)
+            for item in section["year_only_items"] or section["items"]:
+                doc.paragraph([Span(f"{number} – {item['label']}: "), *_spans(item["segments"])])
+    return doc.to_bytes()
 
 
-def _bytes(doc) -> bytes:
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+def _rgb(hex_color: str):
+    from docx.shared import RGBColor
+
+    return RGBColor.from_string(hex_color)
