@@ -96,8 +96,15 @@ def live_app(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[o
         server.stop()
         with django_db_blocker.unblock():
             # As TransactionTestCase with serialized_rollback: no post_migrate signal, the
-            # content types and permissions come back from the snapshot with their ids.
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            # content types and permissions come back from the snapshot with their ids, and
+            # the sequences are not reset, so that new rows never reuse a restored row's id.
+            call_command(
+                "flush",
+                interactive=False,
+                verbosity=0,
+                inhibit_post_migrate=True,
+                reset_sequences=False,
+            )
             connection.creation.deserialize_db_from_string(before)
         package_settings.disable()
 
