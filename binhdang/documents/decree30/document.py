@@ -19,13 +19,16 @@ automatic numbering, so the labels survive copy and paste, e-mail and re-import.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
@@ -34,6 +37,28 @@ from . import ooxml
 from .layout import DEFAULT_LAYOUT, MOTTO, NATIONAL_TITLE, Layout, number_line, place_date_line
 from .measure import text_width_cm
 from .styles import CENTER, JUSTIFY, LEFT, RIGHT, STYLE_IDS, new_document
+
+_SPECIAL = re.compile(r"[\t\n\r]")
+_XML_SPACE = qn("xml:space")
+
+
+def _prototype(style_id: str, with_text: bool):
+    p = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    ppr.append(OxmlElement("w:pStyle", {qn("w:val"): style_id}))
+    p.append(ppr)
+    if with_text:
+        run = OxmlElement("w:r")
+        run.append(OxmlElement("w:t"))
+        p.append(run)
+    return p
+
+
+# (empty paragraph, paragraph with one run) for each style key
+_PROTOTYPES = {
+    key: (_prototype(style_id, False), _prototype(style_id, True))
+    for key, style_id in STYLE_IDS.items()
+}
 
 _ALIGN = {"left": LEFT, "center": CENTER, "right": RIGHT, "justify": JUSTIFY}
 _CELL_MARGIN_CM = 0.1
@@ -99,6 +124,7 @@ class OfficialDocument:
         self.title = title
         self._document = new_document(layout)
         self._body = self._document.element.body
+        self._sect_pr = self._body.find(qn("w:sectPr"))
         self._recipients: list[str] = []
         self._signature: tuple[str, str, str, str] | None = None
         self._closed = False
@@ -120,14 +146,28 @@ class OfficialDocument:
     # --- low level ------------------------------------------------------------------------
 
     def _add(self, style: str, text: TextLike = "", container=None) -> Paragraph:
-        """A paragraph of `style` at the end of the body (or of a table cell)."""
-        parent = self._body if container is None else container._tc
-        p = parent.add_p()
-        p.style = STYLE_IDS[style]
-        paragraph = Paragraph(p, self._document._body if container is None else container)
+        """A paragraph of `style` at the end of the body (or of a table cell).
+
+        Built by copying a prototype <w:p> rather than through python-docx's element API,
+        which looks up the schema order of every child it inserts: this is what keeps a
+        styled document as fast to write as bare paragraphs (bench/bench_render.py).
+        """
+        plain = isinstance(text, str) and text and not _SPECIAL.search(text)
+        p = copy.deepcopy(_PROTOTYPES[style][1 if plain else 0])
+        if plain:
+            t = p[1][0]
+            t.text = text
+            if text[0] == " " or text[-1] == " ":
+                t.set(_XML_SPACE, "preserve")
+        if container is None:
+            self._sect_pr.addprevious(p)
+            paragraph = Paragraph(p, self._document._body)
+        else:
+            container._tc.append(p)
+            paragraph = Paragraph(p, container)
         if isinstance(text, str):
-            if text:
-                p.add_r().text = text
+            if text and not plain:
+                p.add_r().text = text  # tabs and line breaks become <w:tab/>, <w:br/>
         else:
             self._spans(paragraph, [text] if isinstance(text, Span) else text)
         return paragraph
