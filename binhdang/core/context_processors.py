@@ -1,5 +1,7 @@
 """Navigation entries shown in base.html, filtered by what the user may do."""
 
+import re
+
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +24,10 @@ NAV_ITEMS = [
 ]
 
 
+# Pages that live under another entry's prefix but belong to this entry.
+ALSO_ACTIVE = {"units:committees": re.compile(r"^/units/\d+/committee/")}
+
+
 def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -34,6 +40,16 @@ def navigation(request: HttpRequest) -> dict:
             url = reverse(name)
         except NoReverseMatch:  # an app not installed in this deployment
             continue
-        active = request.path == url if name == "home" else request.path.startswith(url)
-        items.append({"url": url, "label": label, "active": active})
+        pattern = ALSO_ACTIVE.get(name)
+        if pattern is not None and pattern.match(request.path):
+            score = 10_000  # an explicit claim beats any prefix
+        elif name == "home":
+            score = len(url) if request.path == url else -1
+        else:
+            score = len(url) if request.path.startswith(url) else -1
+        items.append({"url": url, "label": label, "score": score, "active": False})
+    # Only the most specific entry is highlighted (/plans/inbox/ is "Văn bản đến", not both).
+    best = max(items, key=lambda item: item["score"], default=None)
+    if best is not None and best["score"] >= 0:
+        best["active"] = True
     return {"nav_items": items}
