@@ -124,10 +124,12 @@ def load_units() -> dict[str, OrgUnit]:
         "Sở Giáo dục và Đào tạo Hải Phòng",
         UnitType.DEPARTMENT,
         short_name="Sở GDĐT Hải Phòng",
-        district="Ngô Quyền",
+        district="Hồng Bàng",
         address="Số 9 Đinh Tiên Hoàng, Hồng Bàng, Hải Phòng",
         phone="0225.3842648",
         email="sogddt@haiphong.edu.vn",
+        governing_body="UBND THÀNH PHỐ HẢI PHÒNG",
+        document_name="SỞ GIÁO DỤC VÀ ĐÀO TẠO",
     )
     groups = [
         ("HP-THPT", data.UPPER_SECONDARY, UnitType.UPPER_SECONDARY),
@@ -152,6 +154,8 @@ def load_units() -> dict[str, OrgUnit]:
         UnitType.DEPARTMENT,
         short_name="Sở GDĐT Quảng Ninh",
         district="Hạ Long",
+        governing_body="UBND TỈNH QUẢNG NINH",
+        document_name="SỞ GIÁO DỤC VÀ ĐÀO TẠO",
     )
     for index, name in enumerate(["Trường THPT Hòn Gai", "Trường THPT Bãi Cháy"], start=1):
         _unit(

@@ -37,6 +37,14 @@ class OrgUnit(VersionedModel):
     code = models.CharField(_("mã đơn vị"), max_length=32, unique=True)
     name = models.CharField(_("tên đơn vị"), max_length=255)
     short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
+    # Decree 30 header block: the governing body above the issuing body's name, as they are
+    # printed on the unit's documents ("UBND THÀNH PHỐ HẢI PHÒNG" / "SỞ GIÁO DỤC VÀ ĐÀO TẠO").
+    governing_body = models.CharField(
+        _("cơ quan chủ quản (in trên văn bản)"), max_length=150, blank=True
+    )
+    document_name = models.CharField(
+        _("tên cơ quan ban hành (in trên văn bản)"), max_length=150, blank=True
+    )
     unit_type = models.CharField(_("loại đơn vị"), max_length=32, choices=UnitType.choices)
     district = models.CharField(_("quận/huyện (cũ)"), max_length=100, blank=True)
     commune = models.CharField(_("xã/phường/đặc khu"), max_length=100, blank=True)
@@ -88,6 +96,17 @@ class OrgUnit(VersionedModel):
     @property
     def is_department(self) -> bool:
         return self.unit_type == UnitType.DEPARTMENT
+
+    def document_header(self) -> tuple[str, str]:
+        """(governing body, issuing body) for the header of the unit's official documents.
+
+        Falls back to the parent's short name over the unit's own name, which is how schools
+        head their documents ("SỞ GDĐT HẢI PHÒNG" / "TRƯỜNG THPT NGÔ QUYỀN")."""
+        issuing = (self.document_name or self.name).upper()
+        governing = self.governing_body
+        if not governing and self.parent_id and self.parent.unit_type != UnitType.MINISTRY:
+            governing = self.parent.short_name or self.parent.name
+        return governing.upper(), issuing
 
     def department(self) -> OrgUnit | None:
         if self.is_department:

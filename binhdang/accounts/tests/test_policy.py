@@ -37,3 +37,16 @@ def test_moving_a_unit_carries_its_subtree(people, tree):
     assert tree.school_a.is_within(tree.other_department)
     policy.forget(people.secretariat)
     assert tree.school_a not in set(policy.units_for(people.secretariat))
+
+
+def test_document_header_of_a_school_names_the_department_above_it(tree):
+    tree.department.short_name = "Sở GDĐT Hải Phòng"
+    tree.department.governing_body = "UBND thành phố Hải Phòng"
+    tree.department.document_name = "Sở Giáo dục và Đào tạo"
+    tree.department.save()
+    tree.school_a.refresh_from_db()
+    assert tree.school_a.document_header() == ("SỞ GDĐT HẢI PHÒNG", "TRƯỜNG THPT NGÔ QUYỀN")
+    assert tree.department.document_header() == (
+        "UBND THÀNH PHỐ HẢI PHÒNG",
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+    )
