@@ -61,3 +61,4 @@ class EventAction(models.TextChoices):
     RETURNED = "returned", _("Trả lại để sửa")
     RESUBMITTED = "resubmitted", _("Nộp lại")
     ACCEPTED = "accepted", _("Tiếp nhận")
+    COMMENTED = "commented", _("Góp ý")

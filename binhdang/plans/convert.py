@@ -52,7 +52,8 @@ def section_tree(plan: Plan) -> list[tuple[PlanSection, list]]:
     """
     sections = list(plan.sections.all().order_by("order", "pk"))
     items_by_section: dict[int, list[PlanItem]] = defaultdict(list)
-    for item in PlanItem.objects.filter(section__plan=plan).order_by("order", "pk"):
+    items = PlanItem.objects.filter(section__plan=plan).select_related("responsible")
+    for item in items.order_by("order", "pk"):
         items_by_section[item.section_id].append(item)
     children: dict[int | None, list[PlanSection]] = defaultdict(list)
     for section in sections:

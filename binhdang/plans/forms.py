@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from binhdang.accounts.models import OrgUnit
+from binhdang.accounts.models import CommitteeMember, OrgUnit
 
 from .choices import DeadlineKind, ItemKind, PlanStatus
 from .models import Plan
@@ -142,6 +142,14 @@ class ItemForm(VersionedForm):
     timeframe = forms.CharField(label=_("Thời gian thực hiện"), max_length=255, required=False)
     expected_output = forms.CharField(
         label=_("Sản phẩm dự kiến"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    # Unit plans only: a current member of the unit's committee (queryset set by the editor).
+    responsible = forms.ModelChoiceField(
+        label=_("Người phụ trách"),
+        queryset=CommitteeMember.objects.none(),
+        required=False,
+        empty_label=_("— Chưa phân công —"),
+        error_messages={"invalid_choice": _("Chọn một thành viên hiện tại của Ban.")},
     )
 
 

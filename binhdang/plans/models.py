@@ -77,6 +77,10 @@ class Plan(VersionedModel):
         related_name="+",
     )
     approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+    # A unit plan's first submission to the department: whether it came on time is judged
+    # on this moment against the department plan's `unit_plan_due`, so a plan returned and
+    # resubmitted later keeps its on-time mark (docs/decisions/0005-unit-plans.md).
+    submitted_at = models.DateTimeField(_("nộp lần đầu lúc"), null=True, blank=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người ban hành"),
@@ -118,6 +122,14 @@ class Plan(VersionedModel):
         indexes = [
             models.Index(fields=["year", "status"], name="plan_year_status_idx"),
             models.Index(fields=["kind", "year"], name="plan_kind_year_idx"),
+        ]
+        constraints = [
+            # One unit plan per unit and department plan (the cascade's "one click").
+            models.UniqueConstraint(
+                fields=["unit", "parent_plan"],
+                condition=models.Q(kind="unit", parent_plan__isnull=False),
+                name="plan_one_unit_plan_per_parent",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -368,3 +380,45 @@ class PlanEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.at:%d/%m/%Y %H:%M})"
+
+
+class UnitPlanReminder(models.Model):
+    """A reminder e-mail sent to a unit that has not submitted its plan: at most one per
+    unit, department plan and day."""
+
+    plan = models.ForeignKey(
+        Plan,
+        verbose_name=_("kế hoạch của Sở"),
+        on_delete=models.CASCADE,
+        related_name="unit_plan_reminders",
+    )
+    unit = models.ForeignKey(
+        "accounts.OrgUnit",
+        verbose_name=_("đơn vị được nhắc"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    day = models.DateField(_("ngày nhắc"))
+    sent_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhắc"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recipients = models.TextField(_("địa chỉ nhận"), blank=True)
+
+    class Meta:
+        verbose_name = _("nhắc nộp kế hoạch đơn vị")
+        verbose_name_plural = _("nhắc nộp kế hoạch đơn vị")
+        ordering = ["plan", "unit", "-day"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "unit", "day"], name="unit_plan_reminder_once_a_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.day:%d/%m/%Y}"

@@ -13,9 +13,9 @@ from django.core.files.storage import default_storage
 from django.utils.text import slugify
 
 from binhdang.documents.pdf import DocumentConversionError, convert_to_pdf, pdf_to_png_pages
-from binhdang.documents.plan_docx import render_plan_docx
+from binhdang.documents.plan_docx import build_plan_document, render_plan_docx
 
-from .convert import plan_to_document
+from .convert import plan_to_document, section_tree
 from .models import Plan
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -35,7 +35,60 @@ def _cache_key(plan: Plan, suffix: str) -> str:
 
 
 def plan_docx(plan: Plan) -> bytes:
+    if plan.kind == "unit":
+        return unit_plan_docx(plan)
     return render_plan_docx(plan_to_document(plan))
+
+
+def assignment_rows(plan: Plan) -> list[list[str]]:
+    """(No., task, work, responsible, timeframe, expected output) of every item of a unit
+    plan, in outline order."""
+    rows: list[list[str]] = []
+
+    def walk(nodes, path: str) -> None:
+        for section, children in nodes:
+            label = section.label.strip().rstrip(".)")
+            here = f"{path}.{label}" if path and label else (label or path)
+            for item in section.item_list:
+                rows.append(
+                    [
+                        str(len(rows) + 1),
+                        here,
+                        item.text,
+                        item.responsible.full_name if item.responsible else "",
+                        item.timeframe,
+                        item.expected_output,
+                    ]
+                )
+            walk(children, here)
+
+    walk(section_tree(plan), "")
+    return rows
+
+
+def unit_plan_docx(plan: Plan) -> bytes:
+    """A unit plan: the Decree 30 text, then after the signature an appendix table of who
+    does what, when, with what result (the columns the unit fills in the editor)."""
+    doc = build_plan_document(plan_to_document(plan))
+    rows = assignment_rows(plan)
+    if rows:
+        # The closing block (recipients, signature) belongs to the text, before the appendix;
+        # OfficialDocument writes it once, so writing it now keeps it there.
+        doc._closing()
+        doc.page_break()
+        doc.paragraph("PHỤ LỤC", bold=True, align="center")
+        doc.paragraph(
+            f"PHÂN CÔNG THỰC HIỆN KẾ HOẠCH NĂM {plan.year} CỦA {plan.issuing_body}",
+            bold=True,
+            align="center",
+        )
+        doc.table(
+            rows,
+            header=["TT", "Mục", "Nội dung công việc", "Người phụ trách", "Thời gian", "Sản phẩm"],
+            widths=[0.9, 1.3, 6.6, 2.8, 2.1, 2.8],
+            align=["center", "center", "left", "left", "left", "left"],
+        )
+    return doc.to_bytes()
 
 
 def cached(name: str) -> bytes | None:

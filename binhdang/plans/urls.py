@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import carry, compare, editing, plans, render, workflow
+from .views import carry, compare, editing, plans, render, unit_plans, workflow
 
 app_name = "plans"
 urlpatterns = [
@@ -31,6 +31,15 @@ urlpatterns = [
     path("<int:pk>/approve/", workflow.plan_approve, name="approve"),
     path("<int:pk>/return/", workflow.plan_return, name="return"),
     path("<int:pk>/issue/", workflow.plan_issue, name="issue"),
+    # unit plans (issue 5)
+    path("<int:pk>/unit-plan/new/", unit_plans.unit_plan_create, name="unit_create"),
+    path("<int:pk>/unit-plan/submit/", unit_plans.unit_plan_submit, name="unit_submit"),
+    path("<int:pk>/unit-plan/return/", unit_plans.unit_plan_return, name="unit_return"),
+    path("<int:pk>/unit-plan/accept/", unit_plans.unit_plan_accept, name="unit_accept"),
+    path("<int:pk>/unit-plan/comment/", unit_plans.unit_plan_comment, name="unit_comment"),
+    path("<int:pk>/unit-plans/", unit_plans.unit_plans, name="unit_plans"),
+    path("<int:pk>/unit-plans/remind/", unit_plans.unit_plans_remind, name="unit_remind"),
+    path("<int:pk>/unit-plans/due/", unit_plans.unit_plans_due, name="unit_due"),
     # the official document
     path("<int:pk>/document.docx", render.docx_download, name="docx"),
     path("<int:pk>/document.pdf", render.pdf_download, name="pdf"),

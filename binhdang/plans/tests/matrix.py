@@ -277,3 +277,8 @@ CASES = [
         data=first_flag,
     ),
 ]
+
+# Unit plans (issue 5).
+from .matrix_unit import CASES as UNIT_PLAN_CASES  # noqa: E402
+
+CASES += UNIT_PLAN_CASES

@@ -35,6 +35,20 @@ def permissions(user, plan: Plan) -> dict[str, bool]:
     can_approve = policy.can(user, policy.Action.APPROVE, unit)
     can_manage = policy.can(user, policy.Action.MANAGE, unit)
     status = plan.status
+    if plan.kind == "unit":
+        # A unit plan follows its own workflow (views/unit_plans.py): no leader approval,
+        # no numbering or distribution, no carrying forward from the unit's page.
+        return {
+            "can_edit": can_edit_unit and plan.is_editable,
+            "can_edit_unit": can_edit_unit,
+            "can_submit": False,
+            "can_approve": False,
+            "can_return": False,
+            "can_issue": False,
+            "can_receipts": False,
+            "can_carry": False,
+            "is_owner_side": policy.can(user, policy.Action.VIEW, unit),
+        }
     return {
         "can_edit": can_edit_unit and plan.is_editable,
         "can_edit_unit": can_edit_unit,

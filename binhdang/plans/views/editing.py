@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from binhdang.accounts import policy
+from binhdang.accounts.models import CommitteeMember
 
 from .. import services
 from ..convert import section_tree
@@ -82,6 +83,7 @@ def _add_item(plan, form, **kw):
         kind=data["kind"],
         timeframe=data.get("timeframe") or "",
         expected_output=data.get("expected_output") or "",
+        responsible=data.get("responsible"),
         **kw,
     )
 
@@ -130,7 +132,9 @@ ROWS: dict[str, RowKind] = {
         ItemForm,
         ItemAddForm,
         _add_item,
-        _fields("text", "kind", "timeframe", "expected_output")(services.item_update),
+        _fields("text", "kind", "timeframe", "expected_output", "responsible")(
+            services.item_update
+        ),
         services.item_delete,
         services.item_move,
         "item",
@@ -178,7 +182,7 @@ def _row(plan: Plan, kind: RowKind, row_pk: int) -> models.Model:
     return get_object_or_404(kind.model, pk=row_pk, **{kind.plan_lookup: plan})
 
 
-UNIT_PLAN_FIELDS = ("timeframe", "expected_output")
+UNIT_PLAN_FIELDS = ("timeframe", "expected_output", "responsible")
 
 
 def make_form(form_class, plan: Plan, data=None, *, initial=None, key: str = ""):
@@ -189,6 +193,10 @@ def make_form(form_class, plan: Plan, data=None, *, initial=None, key: str = "")
     if plan.kind != "unit":
         for name in UNIT_PLAN_FIELDS:
             form.fields.pop(name, None)
+    elif "responsible" in form.fields:
+        form.fields["responsible"].queryset = CommitteeMember.objects.filter(
+            committee__unit_id=plan.unit_id, end_date__isnull=True
+        ).order_by("position", "full_name")
     if "text" in form.fields and form_class in (BasisForm, ItemForm, ItemAddForm):
         try:
             url = reverse("legal:check")
@@ -331,7 +339,10 @@ def row_edit(request: HttpRequest, pk: int, kind: str, row: int) -> HttpResponse
 
 def _initial(obj: models.Model) -> dict[str, Any]:
     fields = ("text", "title", "label", "kind", "date", "timeframe", "expected_output")
-    return {name: getattr(obj, name) for name in fields if hasattr(obj, name)}
+    initial = {name: getattr(obj, name) for name in fields if hasattr(obj, name)}
+    if isinstance(obj, PlanItem):
+        initial["responsible"] = obj.responsible_id
+    return initial
 
 
 def _row_form(request, plan: Plan, kind: str, obj, form) -> HttpResponse:

@@ -18,13 +18,15 @@ from binhdang.accounts import policy
 from binhdang.core.uploads import validate_upload
 
 from .. import selectors, services
-from ..choices import PlanStatus
+from ..choices import PlanKind, PlanStatus
 from ..convert import plan_to_document
 from ..forms import PLAN_FILE_EXTENSIONS, PlanCreateForm, PlanFilterForm, PlanImportForm
 from ..importing import DEFAULT_MAX_BYTES, PlanImportError, import_plan_file
+from ..models import Plan
 from ..structure import PlanDocument
 from . import citations
 from .common import permissions, plan_for
+from .unit_plans import unit_context
 
 PAGE_SIZE = 30
 _IMPORT_SESSION = "plans-import"
@@ -82,6 +84,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("opened_by")
         .first(),
         **permissions(request.user, plan),
+        **unit_context(request.user, plan),
     }
     return TemplateResponse(request, "plans/detail.html", context)
 
@@ -170,6 +173,21 @@ def plan_inbox(request: HttpRequest) -> HttpResponse:
     policy.require_anywhere(request.user, policy.Action.VIEW)
     rows = selectors.inbox(request.user)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Each delivered plan with the unit plan the receiving unit built from it, if any.
+    built = {
+        (p.parent_plan_id, p.unit_id): p
+        for p in Plan.objects.filter(
+            kind=PlanKind.UNIT,
+            parent_plan_id__in=[d.plan_id for d in page],
+            unit_id__in=[d.unit_id for d in page],
+        )
+    }
+    editable = {u.pk for u in _edit_units(request.user).filter(pk__in=[d.unit_id for d in page])}
+    for distribution in page:
+        distribution.unit_plan = built.get((distribution.plan_id, distribution.unit_id))
+        distribution.can_build = (
+            distribution.unit_id in editable and distribution.plan.kind == PlanKind.DEPARTMENT
+        )
     return TemplateResponse(request, "plans/inbox.html", {"page_obj": page})
 
 
