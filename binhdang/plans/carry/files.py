@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from gettext import gettext as _
-from pathlib import Path
-
-from binhdang.plans.importing import PlanImportError, import_plan_file
+from binhdang.plans.importing import PlanImportError, import_plan_path
 from binhdang.plans.structure import PlanDocument
 
 
@@ -16,14 +13,7 @@ class BadPlanFile(Exception):
 
 
 def read_plan(path: str) -> PlanDocument:
-    file = Path(path)
     try:
-        data = file.read_bytes()
-    except FileNotFoundError as exc:
-        raise BadPlanFile(_("Không tìm thấy tệp “%(name)s”.") % {"name": path}) from exc
-    except OSError as exc:
-        raise BadPlanFile(_("Không đọc được tệp “%(name)s”.") % {"name": path}) from exc
-    try:
-        return import_plan_file(data, file.name)
+        return import_plan_path(path)
     except PlanImportError as exc:
         raise BadPlanFile(exc.message) from exc

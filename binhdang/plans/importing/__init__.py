@@ -19,6 +19,8 @@ names none.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from binhdang.plans.structure import PlanDocument
 
 from . import errors
@@ -37,6 +39,7 @@ __all__ = [
     "PlanImportError",
     "import_plan_file",
     "import_plan_lines",
+    "import_plan_path",
     "import_plan_text",
     "read_docx_lines",
     "read_docx_paragraphs",
@@ -93,3 +96,22 @@ def import_plan_file(
     text = decode_text(data, name)
     markdown = True if extension == "md" else None
     return import_plan_text(text, markdown=markdown, registry=registry, name=name)
+
+
+def import_plan_path(path, *, registry=None, max_bytes: int = DEFAULT_MAX_BYTES) -> PlanDocument:
+    """Structure of the plan file at `path`; a missing or unreadable file is a PlanImportError
+    too, so the command-line tools report every problem the same way."""
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError as exc:
+        raise errors.PlanImportError(
+            errors._("Không tìm thấy tệp “%(path)s”.") % {"path": path}, "missing"
+        ) from exc
+    except OSError as exc:
+        raise errors.PlanImportError(
+            errors._("Không đọc được tệp “%(path)s”: %(error)s.")
+            % {"path": path, "error": exc.strerror or exc},
+            "unreadable",
+        ) from exc
+    return import_plan_file(data, file.name, registry=registry, max_bytes=max_bytes)

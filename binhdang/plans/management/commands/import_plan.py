@@ -8,12 +8,11 @@ are skipped and nothing is read or written through the ORM.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from binhdang.plans.importing import DEFAULT_MAX_BYTES, PlanImportError, import_plan_file
+from binhdang.plans.importing import DEFAULT_MAX_BYTES, PlanImportError, import_plan_path
 from binhdang.plans.structure import PlanDocument, Section
 
 
@@ -34,18 +33,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        path = Path(options["file"])
         try:
-            data = path.read_bytes()
-        except FileNotFoundError as exc:
-            raise CommandError(_("Không tìm thấy tệp “%(path)s”.") % {"path": path}) from exc
-        except OSError as exc:
-            raise CommandError(
-                _("Không đọc được tệp “%(path)s”: %(error)s.")
-                % {"path": path, "error": exc.strerror or exc}
-            ) from exc
-        try:
-            plan = import_plan_file(data, path.name, max_bytes=options["max_bytes"])
+            plan = import_plan_path(options["file"], max_bytes=options["max_bytes"])
         except PlanImportError as exc:
             raise CommandError(exc.message) from exc
         if options["json"]:

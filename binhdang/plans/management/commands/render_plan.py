@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from binhdang.documents.pdf import DocumentConversionError, convert_to_pdf
 from binhdang.documents.plan_docx import render_plan_docx
-from binhdang.plans.importing import DEFAULT_MAX_BYTES, PlanImportError, import_plan_file
+from binhdang.plans.importing import DEFAULT_MAX_BYTES, PlanImportError, import_plan_path
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -58,18 +58,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        path = Path(options["file"])
         try:
-            data = path.read_bytes()
-        except FileNotFoundError as exc:
-            raise CommandError(_("Không tìm thấy tệp “%(path)s”.") % {"path": path}) from exc
-        except OSError as exc:
-            raise CommandError(
-                _("Không đọc được tệp “%(path)s”: %(error)s.")
-                % {"path": path, "error": exc.strerror or exc}
-            ) from exc
-        try:
-            plan = import_plan_file(data, path.name, max_bytes=options["max_bytes"])
+            plan = import_plan_path(options["file"], max_bytes=options["max_bytes"])
         except PlanImportError as exc:
             raise CommandError(exc.message) from exc
         docx = render_plan_docx(
