@@ -1,0 +1,368 @@
+"""Writes of the reports app: periods, the unit report workflow, staff figures, targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from binhdang.accounts import policy
+from binhdang.accounts.choices import Role
+from binhdang.accounts.models import OrgUnit, RoleGrant, User
+from binhdang.core.concurrency import save_versioned
+from binhdang.plans.choices import DeadlineKind, PlanKind, PlanStatus
+from binhdang.plans.models import Plan, PlanDeadline
+
+from .choices import PeriodKind, PeriodStatus, ReportStatus
+from .models import (
+    Indicator,
+    Notification,
+    ReportComment,
+    ReportPeriod,
+    ReportValue,
+    ReportVersion,
+    UnitReport,
+)
+from .prefill import prefill_units
+from .validation import check_values
+
+NARRATIVE_FIELDS = ("results", "limitations", "difficulties", "recommendations")
+EDITABLE = frozenset({ReportStatus.DRAFT, ReportStatus.RETURNED})
+DEFAULT_DUE = {PeriodKind.MID_YEAR: (5, 28), PeriodKind.YEAR_END: (12, 1)}
+DEADLINE_KIND = {
+    PeriodKind.MID_YEAR: DeadlineKind.MID_YEAR_REPORT,
+    PeriodKind.YEAR_END: DeadlineKind.YEAR_END_REPORT,
+}
+
+
+def current_indicators(year: int) -> list[Indicator]:
+    """The latest version of each indicator valid in `year`."""
+    latest: dict[str, Indicator] = {}
+    for indicator in Indicator.objects.filter(valid_from_year__lte=year).order_by(
+        "order", "code", "version"
+    ):
+        if indicator.valid_to_year is None or indicator.valid_to_year >= year:
+            latest[indicator.code] = indicator
+    return sorted(latest.values(), key=lambda i: (i.order, i.code))
+
+
+def reporting_units(department: OrgUnit):
+    """Schools and affiliated units under the department (the department itself reports
+    upward, not to itself)."""
+    return department.descendants(include_self=False).filter(is_active=True).order_by("path")
+
+
+def period_create(
+    *, department: OrgUnit, year: int, kind: str, user: User | None = None, is_demo: bool = False
+) -> ReportPeriod:
+    """The period with the due date of the department's issued plan for `year` (or the
+    plans' usual 28/5 and 01/12); data from 01/01 to the due date."""
+    if user is not None:
+        policy.require(user, policy.Action.MANAGE, department)
+    existing = ReportPeriod.objects.filter(department=department, year=year, kind=kind).first()
+    if existing:
+        return existing
+    plan = (
+        Plan.objects.filter(
+            unit=department, year=year, kind=PlanKind.DEPARTMENT, status=PlanStatus.ISSUED
+        )
+        .order_by("-issued_at")
+        .first()
+    )
+    deadline = (
+        PlanDeadline.objects.filter(plan=plan, kind=DEADLINE_KIND[kind]).order_by("date").first()
+        if plan
+        else None
+    )
+    month, day = DEFAULT_DUE[PeriodKind(kind)]
+    due = deadline.date if deadline else dt.date(year, month, day)
+    return ReportPeriod.objects.create(
+        department=department,
+        year=year,
+        kind=kind,
+        due_date=due,
+        window_start=dt.date(year, 1, 1),
+        window_end=due,
+        plan=plan,
+        is_demo=is_demo,
+    )
+
+
+def _prefill_values(report_ids_by_unit: Mapping[int, int], period: ReportPeriod) -> None:
+    indicators = current_indicators(period.year)
+    figures = prefill_units(
+        report_ids_by_unit.keys(),
+        year=period.year,
+        start=period.window_start,
+        end=period.window_end,
+    )
+    rows = []
+    for unit_id, report_id in report_ids_by_unit.items():
+        known = figures.get(unit_id, {})
+        for indicator in indicators:
+            total, female = known.get(indicator.source_key, (None, None))
+            if not indicator.has_female:
+                female = None
+            rows.append(
+                ReportValue(
+                    report_id=report_id,
+                    indicator=indicator,
+                    total=total,
+                    female=female,
+                    prefilled_total=total,
+                    prefilled_female=female,
+                )
+            )
+    ReportValue.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+
+
+@transaction.atomic
+def period_open(*, period: ReportPeriod, user: User | None) -> int:
+    """Open the period: a draft report, pre-filled, for every unit that has none yet."""
+    if user is not None:
+        policy.require(user, policy.Action.MANAGE, period.department)
+    period = ReportPeriod.objects.select_for_update().get(pk=period.pk)
+    units = reporting_units(period.department).exclude(reports__period=period)
+    created = UnitReport.objects.bulk_create(
+        [UnitReport(period=period, unit=unit, is_demo=period.is_demo) for unit in units],
+        batch_size=2000,
+    )
+    if created and created[0].pk is None:  # backends that do not return ids
+        created = list(UnitReport.objects.filter(period=period, values__isnull=True))
+    _prefill_values({r.unit_id: r.pk for r in created}, period)
+    period.status = PeriodStatus.OPEN
+    period.opened_at = period.opened_at or timezone.now()
+    period.closed_at = None
+    period.save(update_fields=["status", "opened_at", "closed_at", "updated_at"])
+    return len(created)
+
+
+@transaction.atomic
+def period_close(*, period: ReportPeriod, user: User | None) -> None:
+    if user is not None:
+        policy.require(user, policy.Action.MANAGE, period.department)
+    period.status = PeriodStatus.CLOSED
+    period.closed_at = timezone.now()
+    period.save(update_fields=["status", "closed_at", "updated_at"])
+
+
+def report_refill(*, report: UnitReport, user: User | None) -> None:
+    """Pre-fill again (after new activities): only values the unit did not override move."""
+    if user is not None:
+        policy.require(user, policy.Action.EDIT, report.unit)
+    _ensure_editable(report)
+    period = report.period
+    figures = prefill_units(
+        [report.unit_id], year=period.year, start=period.window_start, end=period.window_end
+    ).get(report.unit_id, {})
+    with transaction.atomic():
+        for value in report.values.select_related("indicator"):
+            total, female = figures.get(value.indicator.source_key, (None, None))
+            if not value.indicator.has_female:
+                female = None
+            if not value.is_overridden:
+                value.total, value.female = total, female
+            value.prefilled_total, value.prefilled_female = total, female
+            value.save()
+
+
+def _ensure_editable(report: UnitReport) -> None:
+    if report.status not in EDITABLE:
+        raise ValidationError(
+            _("Báo cáo đang ở trạng thái “%(status)s”, không thể sửa.")
+            % {"status": report.get_status_display()},
+            code="locked",
+        )
+    if report.period.status != PeriodStatus.OPEN:
+        raise ValidationError(_("Kỳ báo cáo chưa mở hoặc đã đóng."), code="closed")
+
+
+ValueInput = Mapping[str, tuple[int | None, int | None, str]]  # code -> (total, female, reason)
+
+
+@transaction.atomic
+def report_save(
+    *,
+    report: UnitReport,
+    user: User,
+    expected_version: int,
+    narrative: Mapping[str, str],
+    values: ValueInput,
+) -> UnitReport:
+    """Save the draft. An override of a pre-filled figure needs a reason; the rules must
+    hold; a stale version (someone saved meanwhile) is refused."""
+    policy.require(user, policy.Action.EDIT, report.unit)
+    _ensure_editable(report)
+    rows = {v.indicator.code: v for v in report.values.select_related("indicator")}
+    errors: dict[str, list[str]] = {}
+    merged = {code: (v.total, v.female) for code, v in rows.items()}
+    for code, (total, female, _reason) in values.items():
+        if code in rows:
+            merged[code] = (total, female if rows[code].indicator.has_female else None)
+    errors.update(check_values([v.indicator for v in rows.values()], merged))
+    for code, (total, _female, reason) in values.items():
+        value = rows.get(code)
+        if value is None:
+            continue
+        prefilled = value.indicator.source != "entered"
+        changed = (total, merged[code][1]) != (value.prefilled_total, value.prefilled_female)
+        if prefilled and changed and not (reason or "").strip():
+            errors.setdefault(code, []).append(
+                _("Hãy ghi lý do khi sửa số liệu tự điền của “%(name)s”.")
+                % {"name": value.indicator.name}
+            )
+    if errors:
+        raise ValidationError({code: messages for code, messages in errors.items()})
+    for name in NARRATIVE_FIELDS:
+        setattr(report, name, (narrative.get(name) or "").strip())
+    save_versioned(report, expected_version=expected_version, fields=list(NARRATIVE_FIELDS))
+    for code, (_total, _female, reason) in values.items():
+        value = rows.get(code)
+        if value is None:
+            continue
+        value.total, value.female = merged[code]
+        value.override_reason = (reason or "").strip() if value.is_overridden else ""
+        value.save(update_fields=["total", "female", "override_reason"])
+    return report
+
+
+def snapshot(report: UnitReport) -> dict:
+    values = {
+        v.indicator.code: {
+            "name": v.indicator.name,
+            "total": v.total,
+            "female": v.female,
+            "reason": v.override_reason,
+        }
+        for v in report.values.select_related("indicator").order_by("indicator__order")
+    }
+    return {
+        "narrative": {name: getattr(report, name) for name in NARRATIVE_FIELDS},
+        "values": values,
+    }
+
+
+@transaction.atomic
+def report_submit(*, report: UnitReport, user: User, expected_version: int) -> ReportVersion:
+    """The unit head approves and submits: the version is frozen, lateness recorded."""
+    policy.require(user, policy.Action.APPROVE, report.unit)
+    _ensure_editable(report)
+    values = {v.indicator.code: (v.total, v.female) for v in report.values.all()}
+    indicators = [v.indicator for v in report.values.select_related("indicator")]
+    errors = check_values(indicators, values)
+    if errors:
+        raise ValidationError(errors)
+    if not report.results.strip():
+        raise ValidationError(
+            {"results": [_("Hãy viết phần kết quả đạt được trước khi gửi báo cáo.")]}
+        )
+    now = timezone.now()
+    report.status = ReportStatus.SUBMITTED
+    report.approved_by = user
+    report.approved_at = now
+    report.submitted_at = now
+    report.is_late = timezone.localdate(now) > report.period.due_date
+    save_versioned(
+        report,
+        expected_version=expected_version,
+        fields=["status", "approved_by", "approved_at", "submitted_at", "is_late"],
+    )
+    number = report.versions.count() + 1
+    version = ReportVersion.objects.create(
+        report=report, number=number, snapshot=snapshot(report), submitted_at=now, submitted_by=user
+    )
+    _notify_department(report, _("%(unit)s đã gửi %(period)s.") % _names(report))
+    return version
+
+
+def _names(report: UnitReport) -> dict:
+    return {"unit": report.unit.name, "period": str(report.period).lower()}
+
+
+def _review_guard(report: UnitReport, user: User) -> None:
+    policy.require(user, policy.Action.MANAGE, report.unit)
+    if report.status != ReportStatus.SUBMITTED:
+        raise ValidationError(_("Chỉ xem xét được báo cáo đã gửi."), code="state")
+
+
+@transaction.atomic
+def report_return(
+    *,
+    report: UnitReport,
+    user: User,
+    expected_version: int,
+    comment: str,
+    field_comments: Mapping[str, str] | None = None,
+) -> None:
+    _review_guard(report, user)
+    field_comments = {k: v.strip() for k, v in (field_comments or {}).items() if v and v.strip()}
+    if not comment.strip() and not field_comments:
+        raise ValidationError(_("Hãy ghi nhận xét khi trả lại báo cáo."), code="comment")
+    report.status = ReportStatus.RETURNED
+    report.reviewed_by = user
+    save_versioned(report, expected_version=expected_version, fields=["status", "reviewed_by"])
+    number = report.versions.count()
+    if comment.strip():
+        ReportComment.objects.create(
+            report=report, text=comment.strip(), author=user, version_number=number
+        )
+    for field, text in field_comments.items():
+        ReportComment.objects.create(
+            report=report, field=field, text=text, author=user, version_number=number
+        )
+    _notify_unit(report, _("%(period)s của %(unit)s bị trả lại để sửa.") % _names(report))
+
+
+@transaction.atomic
+def report_accept(*, report: UnitReport, user: User, expected_version: int) -> None:
+    _review_guard(report, user)
+    report.status = ReportStatus.ACCEPTED
+    report.reviewed_by = user
+    report.accepted_at = timezone.now()
+    save_versioned(
+        report, expected_version=expected_version, fields=["status", "reviewed_by", "accepted_at"]
+    )
+    _notify_unit(report, _("%(period)s của %(unit)s đã được tiếp nhận.") % _names(report))
+
+
+def report_url(report: UnitReport) -> str:
+    from django.urls import reverse
+
+    return reverse("reports:report", args=[report.pk])
+
+
+def unit_users(unit: OrgUnit) -> list[User]:
+    return list(
+        User.objects.filter(
+            is_active=True,
+            grants__unit=unit,
+            grants__role__in=[Role.UNIT_HEAD, Role.UNIT_OFFICER],
+        ).distinct()
+    )
+
+
+def _notify_unit(report: UnitReport, text: str) -> None:
+    Notification.objects.bulk_create(
+        [Notification(user=u, text=text, url=report_url(report)) for u in unit_users(report.unit)]
+    )
+
+
+def _notify_department(report: UnitReport, text: str) -> None:
+    users = User.objects.filter(
+        is_active=True,
+        pk__in=RoleGrant.objects.filter(
+            unit=report.period.department, role=Role.SECRETARIAT
+        ).values("user_id"),
+    )
+    Notification.objects.bulk_create(
+        [Notification(user=u, text=text, url=report_url(report)) for u in users]
+    )
+
+
+def require_edit(user: User, report: UnitReport) -> None:
+    if not policy.can(user, policy.Action.EDIT, report.unit):
+        raise PermissionDenied

@@ -1,0 +1,169 @@
+"""Staff figures, targets, notifications and the department's consolidated report."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from binhdang.accounts import policy
+from binhdang.accounts.choices import UnitType
+from binhdang.core.uploads import validate_upload
+
+from .. import staff_import
+from ..documents import department_report, department_xlsx
+from ..models import Notification, StaffFigures, Target
+from .periods import _period
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _year(request: HttpRequest) -> int:
+    try:
+        year = int(request.GET.get("year") or request.POST.get("year") or dt.date.today().year)
+    except ValueError:
+        year = dt.date.today().year
+    return min(max(year, 2020), dt.date.today().year + 1)
+
+
+def _units(user):
+    return list(
+        policy.units_for(user, policy.Action.EDIT)
+        .exclude(unit_type__in=[UnitType.MINISTRY, UnitType.DEPARTMENT])
+        .order_by("path")
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def staff_figures(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    policy.require_anywhere(user, policy.Action.EDIT)
+    year = _year(request)
+    units = _units(user)
+    errors: list = []
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        try:
+            if upload is None:
+                raise ValidationError(_("Hãy chọn tệp .xlsx theo mẫu."))
+            validate_upload(upload, allowed=["xlsx"])
+        except ValidationError as exc:
+            errors = [staff_import.CellError(0, "", m) for m in exc.messages]
+        else:
+            rows, errors = staff_import.parse(upload.read(), {u.code: u for u in units})
+            if not errors:
+                count = staff_import.save_all(rows, year)
+                messages.success(
+                    request, _("Đã nhập số liệu cán bộ của %(n)s đơn vị.") % {"n": count}
+                )
+                return redirect(f"{request.path}?year={year}")
+    figures = {f.unit_id: f for f in StaffFigures.objects.filter(unit__in=units, year=year)}
+    rows = [(u, figures.get(u.pk)) for u in units]
+    return TemplateResponse(
+        request,
+        "reports/staff.html",
+        {"year": year, "rows": rows, "errors": errors, "columns": staff_import.COLUMNS},
+        status=422 if errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def staff_template(request: HttpRequest) -> HttpResponse:
+    policy.require_anywhere(request.user, policy.Action.EDIT)
+    year = _year(request)
+    response = HttpResponse(
+        staff_import.template_bytes(_units(request.user), year), content_type=XLSX
+    )
+    response["Content-Disposition"] = f'attachment; filename="mau-so-lieu-can-bo-{year}.xlsx"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def targets(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    policy.require_anywhere(user, policy.Action.VIEW_AGGREGATE)
+    can_manage = policy.can_anywhere(user, policy.Action.MANAGE)
+    error = ""
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        post = request.POST
+        try:
+            code = post["code"].strip().upper()
+            year = int(post["target_year"])
+            value = float(post["value"].replace(",", "."))
+            if (
+                not code
+                or not post.get("name", "").strip()
+                or not post.get("source_reference", "").strip()
+            ):
+                raise ValueError
+            if not 0 <= value <= 100:
+                raise ValueError
+        except (KeyError, ValueError):
+            error = _("Hãy nhập đủ mã, nội dung, văn bản nguồn, năm và giá trị từ 0 đến 100 (%).")
+        else:
+            previous = (
+                Target.objects.filter(code=code, target_year=year).order_by("-version").first()
+            )
+            Target.objects.create(
+                code=code,
+                version=(previous.version + 1) if previous else 1,
+                name=post["name"].strip(),
+                scope=post.get("scope") or "city",
+                source_reference=post["source_reference"].strip(),
+                metric=post.get("metric") or (previous.metric if previous else "entered"),
+                target_year=year,
+                value=value,
+                entered_by=user,
+                valid_from=timezone.localdate(),
+            )
+            messages.success(request, _("Đã lưu mục tiêu (phiên bản mới; kết quả cũ giữ nguyên)."))
+            return redirect("reports:targets")
+    return TemplateResponse(
+        request,
+        "reports/targets.html",
+        {
+            "targets": Target.objects.select_related("source_document"),
+            "can_manage": can_manage,
+            "error": error,
+        },
+        status=422 if error else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notifications(request: HttpRequest) -> HttpResponse:
+    items = Notification.objects.filter(user=request.user)
+    if request.method == "POST":
+        items.filter(read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("reports:notifications")
+    return TemplateResponse(request, "reports/notifications.html", {"items": items[:200]})
+
+
+@login_required
+@require_GET
+def department_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    period = _period(request.user, pk, policy.Action.MANAGE)
+    name = f"bao-cao-so-{period.year}-{period.kind}"
+    if fmt == "xlsx":
+        response = HttpResponse(department_xlsx(period), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+    data, _facts = department_report(period)
+    response = HttpResponse(data, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    return response
