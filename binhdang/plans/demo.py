@@ -111,3 +111,7 @@ def load(stdout=None) -> None:
                 f"Kế hoạch minh họa {plan.year}: số {plan.reference}, gửi {total} đơn vị, "
                 f"{read} đơn vị đã mở.\n"
             )
+    # Unit plans cascaded from the 2025 (carried from 2024) and 2026 plans (issue 5).
+    from . import demo_unit
+
+    demo_unit.load(stdout)

@@ -97,10 +97,11 @@ def _cascaded_document(parent: Plan, unit: OrgUnit) -> PlanDocument:
     department = parent.unit
     basis_text = parent_basis_text(parent)
     position, name = unit_head(unit)
+    governing, issuing = unit.document_header()  # "SỞ GDĐT HẢI PHÒNG" / "TRƯỜNG THPT ..."
     return PlanDocument(
         doc_type=source.doc_type or "KẾ HOẠCH",
-        governing_body=(department.short_name or department.name).upper(),
-        issuing_body=unit.name.upper(),
+        governing_body=governing or (department.short_name or department.name).upper(),
+        issuing_body=issuing,
         symbol="KH-" + unit_short_code(unit),
         place=source.place or department.district or "",
         year=parent.year,
