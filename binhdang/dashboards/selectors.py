@@ -1,0 +1,159 @@
+"""The department dashboard: totals and rates only (no personal data), scoped by policy.
+
+Every figure is an aggregate over the department's subtree limited to the user's
+VIEW_AGGREGATE reach, so the Ministry viewer sees the same totals as the department and a
+school officer sees their own school's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.db.models.functions import ExtractMonth
+
+from binhdang.accounts import policy
+from binhdang.accounts.choices import UnitType
+from binhdang.accounts.models import OrgUnit, User
+from binhdang.activities.coverage import campaign_coverage
+from binhdang.activities.models import Activity
+from binhdang.reports import aggregate
+from binhdang.reports.catalogue import METRIC_WOMEN_LEADER
+from binhdang.reports.choices import PeriodKind
+from binhdang.reports.models import ReportPeriod, Target
+from binhdang.reports.services import current_indicators
+
+KEY_CODES = ("STAFF", "MANAGERS", "COMMITTEE", "ACTIVITIES", "PARTICIPANTS", "ACTION_MONTH")
+TYPE_LABELS = dict(UnitType.choices)
+
+
+@dataclass
+class PeriodRates:
+    period: ReportPeriod
+    units: int
+    submitted: int
+    on_time: int
+
+    @property
+    def completeness(self) -> float:
+        return round(100 * self.submitted / self.units, 1) if self.units else 0.0
+
+    @property
+    def timeliness(self) -> float:
+        return round(100 * self.on_time / self.units, 1) if self.units else 0.0
+
+
+@dataclass
+class Dashboard:
+    department: OrgUnit
+    year: int
+    rates: list[PeriodRates] = field(default_factory=list)
+    period: ReportPeriod | None = None
+    indicators: list[dict] = field(default_factory=list)
+    by_type: list[dict] = field(default_factory=list)
+    by_district: list[dict] = field(default_factory=list)
+    women_leaders: aggregate.Rate | None = None
+    women_leaders_last: aggregate.Rate | None = None
+    leader_targets: list[Target] = field(default_factory=list)
+    months: list[int] = field(default_factory=list)
+    months_last: list[int] = field(default_factory=list)
+    action_month_rate: float = 0.0
+    action_month_units: tuple[int, int] = (0, 0)
+
+
+def _scope_path(user: User, department: OrgUnit) -> list[str]:
+    """Paths under the department the user may see in aggregate."""
+    if policy.can(user, policy.Action.VIEW_AGGREGATE, department):
+        return [department.path]
+    return [
+        p
+        for p in policy.paths_for(user, policy.Action.VIEW_AGGREGATE)
+        if p.startswith(department.path)
+    ]
+
+
+def _best_period(department: OrgUnit, year: int) -> ReportPeriod | None:
+    periods = {p.kind: p for p in ReportPeriod.objects.filter(department=department, year=year)}
+    return periods.get(PeriodKind.YEAR_END) or periods.get(PeriodKind.MID_YEAR)
+
+
+def _group_rows(groups: dict, label) -> list[dict]:
+    rows = []
+    for key in sorted(groups):
+        data = groups[key]
+        rows.append({"label": label(key), **{c: data.get(c, (0, 0)) for c in KEY_CODES}})
+    return rows
+
+
+def months_of(paths: list[str], year: int) -> list[int]:
+    counts = [0] * 12
+    for path in paths:
+        rows = (
+            Activity.objects.filter(unit__path__startswith=path, year=year)
+            .annotate(m=ExtractMonth("start_date"))
+            .values("m")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for row in rows:
+            counts[row["m"] - 1] += row["n"]
+    return counts
+
+
+def department_dashboard(user: User, department: OrgUnit, year: int) -> Dashboard:
+    paths = _scope_path(user, department)
+    result = Dashboard(department=department, year=year)
+    periods = list(
+        ReportPeriod.objects.filter(department=department, year__in=[year, year - 1]).order_by(
+            "-year", "due_date"
+        )
+    )
+    for path in paths[:1]:
+        counts = aggregate.completeness([p.pk for p in periods], path)
+        for p in periods:
+            n, s, o = counts.get(p.pk, (0, 0, 0))
+            result.rates.append(PeriodRates(p, n, s, o))
+    result.period = _best_period(department, year)
+    last = (
+        ReportPeriod.objects.filter(
+            department=department, year=year - 1, kind=result.period.kind
+        ).first()
+        if result.period
+        else None
+    )
+    path = paths[0] if paths else None
+    if result.period and path:
+        now = aggregate.totals([result.period], path=path)
+        before = aggregate.totals([last], path=path) if last else {}
+        for ind in current_indicators(year):
+            t, f = now.get(ind.code, (0, 0))
+            bt, bf = before.get(ind.code, (0, 0))
+            result.indicators.append(
+                {
+                    "indicator": ind,
+                    "total": t,
+                    "female": f,
+                    "last_total": bt,
+                    "last_female": bf,
+                    "change": t - bt,
+                }
+            )
+        result.by_type = _group_rows(
+            aggregate.totals_by([result.period], "unit_type", path=path),
+            lambda k: str(TYPE_LABELS.get(k, k)),
+        )
+        result.by_district = _group_rows(
+            aggregate.totals_by([result.period], "district", path=path), lambda k: k or "—"
+        )
+    if path:
+        result.women_leaders = aggregate.women_leader_rate(year, path)
+        result.women_leaders_last = aggregate.women_leader_rate(year - 1, path)
+    result.leader_targets = list(
+        Target.objects.filter(metric=METRIC_WOMEN_LEADER).order_by("target_year", "-version")
+    )
+    result.months = months_of(paths[:1], year)
+    result.months_last = months_of(paths[:1], year - 1)
+    coverage = campaign_coverage(department=department, year=year, user=user)
+    result.action_month_rate = coverage.rate
+    result.action_month_units = (coverage.units_covered, coverage.units_total)
+    return result
