@@ -14,7 +14,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from .catalogue import METRIC_ACTION_MONTH, METRIC_WOMEN_LEADER
-from .choices import ReportStatus
+from .choices import PeriodKind, ReportStatus
 from .models import ReportPeriod, ReportValue, StaffFigures, Target, TargetResult, UnitReport
 
 
@@ -129,6 +129,8 @@ def target_results(period: ReportPeriod, *, record: bool = False) -> list[Target
         target = applicable_target(code, period.year)
         if target is None or target.metric not in rates:
             continue
+        if target.metric == METRIC_ACTION_MONTH and period.kind != PeriodKind.YEAR_END:
+            continue  # the Action Month is in November: only the year-end report counts it
         rate = rates[target.metric]
         result = TargetResult(
             period=period,

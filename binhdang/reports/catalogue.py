@@ -11,7 +11,7 @@ CASE_TYPES: tuple[tuple[str, str], ...] = (
     ("VIOLENCE", "bạo lực trên cơ sở giới"),
     ("HARASSMENT", "quấy rối tình dục"),
     ("DISCRIMINATION", "phân biệt đối xử về giới"),
-    ("OTHER", "vụ việc khác"),
+    ("OTHER", "khác"),
 )
 
 

@@ -90,6 +90,10 @@ def unit_report_docx(report: UnitReport) -> bytes:
 
 
 TYPE_LABELS = dict(UnitType.choices)
+SHORT_TARGET = {
+    "NQ28_WOMEN_LEADER": "Đơn vị có nữ lãnh đạo chủ chốt",
+    "QD1790_ACTION_MONTH": "Đơn vị tổ chức Tháng hành động",
+}
 
 
 def department_report(period: ReportPeriod, *, today: dt.date | None = None) -> tuple[bytes, dict]:
@@ -191,7 +195,7 @@ def department_report(period: ReportPeriod, *, today: dt.date | None = None) -> 
     if results:
         doc.image(
             bar_chart(
-                [r.target_code.replace("_", " ") for r in results],
+                [SHORT_TARGET.get(r.target_code, r.target_code) for r in results],
                 {
                     "Mục tiêu": [float(r.target_value) for r in results],
                     "Đạt được": [float(r.achieved) for r in results],
@@ -204,17 +208,21 @@ def department_report(period: ReportPeriod, *, today: dt.date | None = None) -> 
             caption="Biểu đồ 2. Kết quả so với mục tiêu",
         )
     doc.heading("ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ", label="IV", level=1)
-    recommendations = [
-        r.recommendations.strip()
-        for r in period.reports.filter(status=ReportStatus.ACCEPTED).exclude(recommendations="")[
-            :10
-        ]
-    ]
+    recommendations: list[str] = []
+    for text in (
+        period.reports.filter(status=ReportStatus.ACCEPTED)
+        .exclude(recommendations="")
+        .values_list("recommendations", flat=True)[:200]
+    ):
+        first = text.strip().splitlines()[0]
+        if first not in recommendations:
+            recommendations.append(first)
     doc.paragraph(
-        "Các đơn vị đã chủ động triển khai kế hoạch; số liệu được cập nhật trên hệ thống."
+        f"Có {accepted} đơn vị đã gửi báo cáo được Sở tiếp nhận; số liệu được tổng hợp tự "
+        "động từ các báo cáo này trên hệ thống. Các kiến nghị của đơn vị:"
     )
-    for text in recommendations:
-        doc.bullet(text.splitlines()[0])
+    for text in recommendations[:10] or ["Không có kiến nghị."]:
+        doc.bullet(text)
     doc.recipients(["Bộ Giáo dục và Đào tạo", "UBND thành phố", "Lãnh đạo Sở", "Lưu: VT, TCCB"])
     doc.signature("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "")
     facts = {
