@@ -41,15 +41,19 @@ def plan_docx(plan: Plan) -> bytes:
 
 
 def assignment_rows(plan: Plan) -> list[list[str]]:
-    """(No., task, work, responsible, timeframe, expected output) of every item of a unit
-    plan, in outline order."""
+    """(No., task, work, responsible, timeframe, expected output) of the items of a unit
+    plan's tasks (part II), and of any other item the unit assigned, in outline order."""
     rows: list[list[str]] = []
 
-    def walk(nodes, path: str) -> None:
+    def walk(nodes, path: str, in_tasks: bool) -> None:
         for section, children in nodes:
             label = section.label.strip().rstrip(".)")
             here = f"{path}.{label}" if path and label else (label or path)
+            tasks = in_tasks or (not path and label == "II")
             for item in section.item_list:
+                assigned = item.responsible_id or item.timeframe or item.expected_output
+                if not (tasks or assigned):
+                    continue
                 rows.append(
                     [
                         str(len(rows) + 1),
@@ -60,9 +64,9 @@ def assignment_rows(plan: Plan) -> list[list[str]]:
                         item.expected_output,
                     ]
                 )
-            walk(children, here)
+            walk(children, here, tasks)
 
-    walk(section_tree(plan), "")
+    walk(section_tree(plan), "", False)
     return rows
 
 

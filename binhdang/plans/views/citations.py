@@ -27,6 +27,9 @@ def bases_with_flags(plan: Plan, bases: list[PlanBasis]) -> list[tuple[PlanBasis
     so a registry correction shows without re-importing)."""
     engine = _engine()
     entries = registry()
+    # A unit plan's first basis is the department plan it was built from: issued in this
+    # app, so "not in the legal registry" is no finding there.
+    parent_reference = plan.parent_plan.reference if plan.parent_plan_id else None
     out = []
     for basis in bases:
         citation = citation_from_json(basis.citation) or engine.parse_basis(basis.text)
@@ -34,6 +37,8 @@ def bases_with_flags(plan: Plan, bases: list[PlanBasis]) -> list[tuple[PlanBasis
         if citation is not None:
             citation.flags = []
             flags = engine.check_citation(citation, year=plan.year, registry=entries, bases=True)
+            if parent_reference and citation.reference == parent_reference:
+                flags = [flag for flag in flags if flag.get("code") != "unknown"]
         out.append((basis, flags))
     return out
 
