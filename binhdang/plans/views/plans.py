@@ -182,11 +182,10 @@ def plan_inbox(request: HttpRequest) -> HttpResponse:
             unit_id__in=[d.unit_id for d in page],
         )
     }
-    editable = {u.pk for u in _edit_units(request.user).filter(pk__in=[d.unit_id for d in page])}
     for distribution in page:
         distribution.unit_plan = built.get((distribution.plan_id, distribution.unit_id))
-        distribution.can_build = (
-            distribution.unit_id in editable and distribution.plan.kind == PlanKind.DEPARTMENT
+        distribution.can_build = distribution.plan.kind == PlanKind.DEPARTMENT and policy.can(
+            request.user, policy.Action.EDIT, distribution.unit
         )
     return TemplateResponse(request, "plans/inbox.html", {"page_obj": page})
 
