@@ -79,7 +79,7 @@ class Plan(VersionedModel):
     approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
     # A unit plan's first submission to the department: whether it came on time is judged
     # on this moment against the department plan's `unit_plan_due`, so a plan returned and
-    # resubmitted later keeps its on-time mark (docs/decisions/0005-unit-plans.md).
+    # resubmitted later keeps its on-time mark (docs/decisions/0006-unit-plans.md).
     submitted_at = models.DateTimeField(_("nộp lần đầu lúc"), null=True, blank=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

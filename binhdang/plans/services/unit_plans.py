@@ -1,5 +1,5 @@
 """Unit plans: cascaded from the department plan, approved by the unit head, followed up
-by the department's secretariat (docs/decisions/0005-unit-plans.md).
+by the department's secretariat (docs/decisions/0006-unit-plans.md).
 
 Workflow of a unit plan: DRAFT --(head approves and sends)--> SUBMITTED --> ACCEPTED, or
 RETURNED (comment required) --(edit, head sends again)--> RESUBMITTED --> ACCEPTED/RETURNED.
