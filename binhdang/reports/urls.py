@@ -31,4 +31,5 @@ urlpatterns = [
     path("staff/template.xlsx", misc.staff_template, name="staff_template"),
     path("targets/", misc.targets, name="targets"),
     path("notifications/", misc.notifications, name="notifications"),
+    path("notifications/unread/", misc.unread, name="unread"),
 ]

@@ -144,4 +144,5 @@ CASES = [
         note="enter",
     ),
     MatrixCase("reports:notifications", expect(200)),
+    MatrixCase("reports:unread", expect(200)),
 ]

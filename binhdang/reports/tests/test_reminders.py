@@ -53,3 +53,25 @@ def test_configurable_days(tree, people, settings):
     open_period(tree.department, due=today + dt.timedelta(days=5))
     assert reminders.send_due(today=today) == 0
     assert reminders.send_due(today=today + dt.timedelta(days=2)) == 2
+
+
+def test_unit_plans_due_are_reminded_until_submitted(tree, people, mailoutbox):
+    from django.utils import timezone
+
+    from binhdang.plans.choices import PlanKind, PlanStatus
+    from binhdang.plans.models import PlanDistribution
+    from binhdang.plans.tests.factories import PlanFactory
+
+    today = dt.date.today()
+    plan = PlanFactory(
+        unit=tree.department, status=PlanStatus.ISSUED, unit_plan_due=today + dt.timedelta(days=1)
+    )
+    for unit in (tree.school_a, tree.school_b):
+        PlanDistribution.objects.create(plan=plan, unit=unit, delivered_at=timezone.now())
+    PlanFactory(
+        unit=tree.school_a, kind=PlanKind.UNIT, parent_plan=plan, status=PlanStatus.SUBMITTED
+    )
+    assert reminders.send_due(today=today) == 1  # school B has no unit plan yet
+    assert "kế hoạch năm 2026 của đơn vị" in mailoutbox[0].body
+    assert mailoutbox[0].to == [people.officer_b.email]
+    assert reminders.send_due(today=today) == 0

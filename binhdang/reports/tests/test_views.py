@@ -163,3 +163,16 @@ def test_remind_missing_button(client, tree, people, period, mailoutbox):
     client.force_login(people.officer_a)
     assert "Sắp đến hạn" not in client.get(reverse("reports:notifications")).content.decode()
     assert "cần nộp" in client.get(reverse("reports:notifications")).content.decode()
+
+
+def test_unread_count_in_the_top_bar(client, tree, people, period):
+    from binhdang.reports.models import Notification
+
+    Notification.objects.create(user=people.officer_a, text="Nhắc nộp báo cáo")
+    Notification.objects.create(user=people.officer_a, text="Báo cáo bị trả lại")
+    client.force_login(people.officer_a)
+    page = client.get(reverse("reports:periods")).content.decode()
+    assert reverse("reports:unread") in page  # the bar asks for the count after loading
+    assert "2 thông báo chưa đọc" in client.get(reverse("reports:unread")).content.decode()
+    client.post(reverse("reports:notifications"))
+    assert "chưa đọc" not in client.get(reverse("reports:unread")).content.decode()

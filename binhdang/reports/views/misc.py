@@ -156,6 +156,15 @@ def notifications(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+def unread(request: HttpRequest) -> HttpResponse:
+    """The top bar's count, fetched by htmx after the page loads (no query in every page)."""
+    from ..selectors import unread_count
+
+    return TemplateResponse(request, "reports/_unread.html", {"unread": unread_count(request.user)})
+
+
+@login_required
+@require_GET
 def department_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     period = _period(request.user, pk, policy.Action.MANAGE)
     name = f"bao-cao-so-{period.year}-{period.kind}"
