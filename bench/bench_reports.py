@@ -11,7 +11,10 @@ work in the same run:
 - reports.status_board: the secretariat's status board of a department (~1,470 units, rows
   and rates) through `reports.selectors.board` (policy-scoped);
 - reports.department_report_100_units: the consolidated DOCX (tables, two charts) for a
-  department of 100 units (goal < 5 s).
+  department of 100 units (goal < 5 s);
+- reports.submit_latency_p50 / _p95 / reports.submit_errors: 50 concurrent clients on
+  loopback each submitting reports (POST /reports/<pk>/submit/, the head's approve-and-send)
+  to gunicorn serving the same PostgreSQL database (goal p95 < 200 ms, no errors).
 """
 
 from __future__ import annotations
@@ -193,6 +196,154 @@ def _small_department(ministry_id: int, n_units: int = 100):
     return period
 
 
+CLIENTS = 50
+PER_CLIENT = 20
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(port: int, timeout: float = 60) -> None:
+    import socket
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("gunicorn did not start")
+
+
+def _submission_latency(report, department) -> None:
+    """Open a period for the department, then 50 clients submit disjoint reports."""
+    import http.client
+    import subprocess
+    import sys
+    import threading
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.utils.crypto import get_random_string
+
+    from bench.common import percentile
+    from binhdang.accounts.models import RoleGrant, User
+    from binhdang.reports import services
+    from binhdang.reports.models import UnitReport
+
+    period = services.period_create(department=department, year=2027, kind="mid_year")
+    services.period_open(period=period, user=None)
+    UnitReport.objects.filter(period=period).update(results="Kết quả đạt được.")
+    report_ids = list(
+        UnitReport.objects.filter(period=period).order_by("pk").values_list("pk", flat=True)
+    )
+    clients = []
+    for index in range(CLIENTS):
+        user = User.objects.create(username=f"bench-head-{index}", email=f"h{index}@bench.test")
+        RoleGrant.objects.create(user=user, unit=department, role="unit_head")
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        mine = report_ids[index * PER_CLIENT : (index + 1) * PER_CLIENT]
+        clients.append((session.session_key, get_random_string(32), mine))
+    db = settings.DATABASES["default"]
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "DEBUG": "0",
+        "SECRET_KEY": settings.SECRET_KEY,  # the sessions made here are signed with it
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    }
+    root = Path(__file__).resolve().parent.parent
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "4",
+            "--worker-class",
+            "gthread",
+            "--threads",
+            "4",
+            "--log-level",
+            "warning",
+        ],
+        cwd=root,
+        env=env,
+    )
+    latencies: list[float] = []
+    errors: list[int] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(CLIENTS)
+
+    def client(session_key: str, token: str, mine: list[int]) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        headers = {
+            "Cookie": f"sessionid={session_key}; csrftoken={token}",
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-CSRFToken": token,
+            "Host": "127.0.0.1",
+        }
+        barrier.wait()
+        for pk in mine:
+            began = time.perf_counter()
+            try:
+                conn.request("POST", f"/reports/{pk}/submit/", body="version=1", headers=headers)
+                response = conn.getresponse()
+                response.read()
+                location = response.getheader("Location") or ""
+                # Success is the redirect back to the report, not one to the login page.
+                ok = response.status == 302 and location.endswith(f"/reports/{pk}/")
+                status = response.status if ok else -response.status
+            except OSError:
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                status = 0
+            elapsed = (time.perf_counter() - began) * 1000
+            with lock:
+                latencies.append(elapsed)
+                if status != 302:
+                    errors.append(status)
+        conn.close()
+
+    try:
+        _wait_for(port)
+        # Warm every worker (imports, connections) before timing.
+        for _ in range(16):
+            warm = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            warm.request("GET", "/reports/notifications/unread/", headers={"Host": "127.0.0.1"})
+            warm.getresponse().read()
+            warm.close()
+        threads = [threading.Thread(target=client, args=c) for c in clients]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    submitted = UnitReport.objects.filter(period=period, status="submitted").count()
+    report("reports.submit_latency_p50", round(percentile(latencies, 50), 1), "ms")
+    report("reports.submit_latency_p95", round(percentile(latencies, 95), 1), "ms")
+    report("reports.submit_errors", len(errors), "requests")
+    report("reports.submitted", submitted, "reports")
+
+
 def run(report) -> None:
     if connection.vendor != "postgresql":
         raise RuntimeError("bench_reports needs PostgreSQL (COPY); set DATABASE_URL")
@@ -249,3 +400,5 @@ def run(report) -> None:
         small = _small_department(tree.ministry)
         elapsed = timeit(lambda: department_report(small), repeat=3, warmup=1)
         report("reports.department_report_100_units", round(elapsed, 1), "ms")
+
+        _submission_latency(report, department)
