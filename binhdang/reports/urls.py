@@ -28,6 +28,7 @@ urlpatterns = [
     path("<int:pk>/report.docx", report.report_docx, name="report_docx"),
     path("<int:pk>/report.pdf", report.report_pdf, name="report_pdf"),
     path("staff/", misc.staff_figures, name="staff"),
+    path("staff/<int:unit_pk>/<int:year>/", misc.staff_edit, name="staff_edit"),
     path("staff/template.xlsx", misc.staff_template, name="staff_template"),
     path("targets/", misc.targets, name="targets"),
     path("notifications/", misc.notifications, name="notifications"),

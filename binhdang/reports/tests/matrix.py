@@ -146,3 +146,28 @@ CASES = [
     MatrixCase("reports:notifications", expect(200)),
     MatrixCase("reports:unread", expect(200)),
 ]
+
+CASES += [
+    MatrixCase(
+        "reports:staff_edit",
+        expect(
+            200, leader=403, member=403, case_officer=403, officer_b=404, viewer=404, outsider=404
+        ),
+        args=lambda w: [w.tree.school_a.pk, YEAR],
+    ),
+    MatrixCase(
+        "reports:staff_edit",
+        expect(
+            422, leader=403, member=403, case_officer=403, officer_b=404, viewer=404, outsider=404
+        ),
+        args=lambda w: [w.tree.school_a.pk, YEAR],
+        method="post",
+        data=lambda w: {
+            "staff_total": 10,
+            "staff_female": 20,
+            "managers_total": 1,
+            "managers_female": 0,
+        },
+        note="invalid",
+    ),
+]

@@ -83,3 +83,28 @@ def test_not_an_excel_file(client, tree, people):
     )
     assert response.status_code == 422
     assert "không phải là tệp .xlsx hợp lệ" in response.content.decode()
+
+
+def test_form_for_one_unit(client, tree, people):
+    url = reverse("reports:staff_edit", args=[tree.school_a.pk, 2026])
+    client.force_login(people.officer_a)
+    base = {
+        f"{k}_{s}": 0 for k in ("party", "succession", "appointments") for s in ("total", "female")
+    }
+    response = client.post(
+        url,
+        {**base, "staff_total": 10, "staff_female": 12, "managers_total": 11, "managers_female": 1},
+    )
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert "Số nữ (12) lớn hơn tổng số (10)." in page
+    assert "Lớn hơn tổng số cán bộ, giáo viên, nhân viên." in page
+    assert not StaffFigures.objects.exists()
+    response = client.post(
+        url,
+        {**base, "staff_total": 90, "staff_female": 60, "managers_total": 3, "managers_female": 1},
+    )
+    assert response.status_code == 302
+    assert StaffFigures.objects.get(unit=tree.school_a, year=2026).staff_female == 60
+    client.force_login(people.officer_b)
+    assert client.get(url).status_code == 404

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -74,6 +75,33 @@ def staff_figures(request: HttpRequest) -> HttpResponse:
         "reports/staff.html",
         {"year": year, "rows": rows, "errors": errors, "columns": staff_import.COLUMNS},
         status=422 if errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def staff_edit(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
+    from binhdang.accounts.models import OrgUnit
+
+    from ..forms import StaffFiguresForm
+
+    unit = policy.get_object_for_user(OrgUnit.objects.all(), request.user, via="", pk=unit_pk)
+    policy.require(request.user, policy.Action.EDIT, unit)
+    if not 2020 <= year <= dt.date.today().year + 1:
+        raise PermissionDenied
+    instance = StaffFigures.objects.filter(unit=unit, year=year).first() or StaffFigures(
+        unit=unit, year=year
+    )
+    form = StaffFiguresForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Đã lưu số liệu cán bộ của %(u)s.") % {"u": unit.name})
+        return redirect(f"{reverse('reports:staff')}?year={year}")
+    return TemplateResponse(
+        request,
+        "reports/staff_form.html",
+        {"form": form, "unit": unit, "year": year},
+        status=422 if form.errors else 200,
     )
 
 
