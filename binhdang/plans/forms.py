@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from binhdang.accounts.models import CommitteeMember, OrgUnit
 
-from .choices import DeadlineKind, ItemKind, PlanStatus
+from .choices import DeadlineKind, ItemKind, PlanKind, PlanStatus
 from .models import Plan
 
 DATE_HELP = _("dd/mm/yyyy")
@@ -46,6 +46,11 @@ def unit_choice(label) -> forms.ModelChoiceField:
 class PlanFilterForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Năm"), coerce=int, required=False, empty_value=None)
     status = forms.ChoiceField(label=_("Trạng thái"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Loại kế hoạch"),
+        required=False,
+        choices=[("", _("Tất cả")), *PlanKind.choices],
+    )
     unit = forms.ModelChoiceField(
         label=_("Đơn vị"), queryset=OrgUnit.objects.none(), required=False, empty_label=_("Tất cả")
     )

@@ -41,9 +41,12 @@ def plan_list(
     year: int | None = None,
     status: str | None = None,
     unit: OrgUnit | None = None,
+    kind: str | None = None,
 ) -> QuerySet[Plan]:
     """The plans list: newest year first, with the distribution counts of issued plans."""
     qs = plans_for(user)
+    if kind:
+        qs = qs.filter(kind=kind)
     if year:
         qs = qs.filter(year=year)
     if status:

@@ -90,3 +90,13 @@ def test_the_follow_up_page_has_a_fixed_query_budget(
     assert response.context["counts"]["total"] == 14
     assert response.context["counts"]["submitted"] == 6
     assert Plan.objects.filter(parent_plan=department_plan).count() == 12
+
+
+def test_the_plans_list_filters_unit_plans_apart(client, tree, people, department_plan):  # noqa: F811
+    unit_plans.unit_plan_create(parent=department_plan, unit=tree.school_a, user=people.officer_a)
+    client.force_login(people.secretariat)
+    url = reverse("plans:list")
+    units = [p.unit for p in client.get(url, {"kind": "unit"}).context["page_obj"]]
+    assert units == [tree.school_a]
+    departments = client.get(url, {"kind": "department"}).context["page_obj"]
+    assert [p.pk for p in departments] == [department_plan.pk]

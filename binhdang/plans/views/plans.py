@@ -50,6 +50,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         year=filters.get("year"),
         status=filters.get("status") or None,
         unit=filters.get("unit"),
+        kind=filters.get("kind") or None,
     )
     page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
