@@ -18,9 +18,9 @@ from binhdang.accounts import policy
 
 from .. import selectors_unit
 from ..choices import PlanKind, PlanStatus
-from ..convert import section_tree
 from ..forms import date_field
 from ..models import Plan
+from ..rendering import assignment_rows
 from ..services import unit_plans as services
 from .common import error_text, plan_for
 
@@ -79,14 +79,6 @@ def unit_context(user, plan: Plan) -> dict:
         }
     unit = plan.unit
     can_manage = policy.can(user, policy.Action.MANAGE, unit)
-    assignments = []
-    for section, kids in section_tree(plan):
-        stack = [(section, kids)]
-        while stack:
-            node, children = stack.pop(0)
-            for item in node.item_list:
-                assignments.append((node, item))
-            stack = list(children) + stack
     return {
         "is_unit_plan": True,
         "parent": plan.parent_plan,
@@ -99,7 +91,8 @@ def unit_context(user, plan: Plan) -> dict:
         and plan.status in services.SUBMITTABLE,
         "can_review": can_manage and plan.status in services.UNDER_REVIEW,
         "can_comment": can_manage,
-        "assignments": assignments,
+        # The same rows as the appendix of the printed plan.
+        "assignments": assignment_rows(plan),
         "last_return": plan.events.filter(action="returned").order_by("-at", "-pk").first()
         if plan.status == PlanStatus.RETURNED
         else None,
