@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from binhdang.accounts.models import User
 
 from ..carry import Flag, apply_flag, carry_forward
-from ..choices import EventAction
+from ..choices import EventAction, PlanKind
 from ..convert import plan_from_document, plan_to_document, sync_document
 from ..models import Plan
 from .common import claim
@@ -21,6 +21,15 @@ RESOLVED = {"remove": "removed", "replace": "replaced", "keep": "kept"}
 
 def plan_carry_forward(*, plan: Plan, year: int, user: User, registry=None) -> Plan:
     """A new draft of the same unit for `year`, with the review list stored on it."""
+    if plan.kind == PlanKind.UNIT and plan.parent_plan_id:
+        # A unit's plan for a new year is built from that year's department plan.
+        raise ValidationError(
+            _(
+                "Kế hoạch của đơn vị không chuyển tiếp sang năm mới: hãy xây dựng từ kế hoạch "
+                "năm mới của Sở khi Sở ban hành."
+            ),
+            code="unit_plan",
+        )
     if year <= plan.year:
         raise ValidationError(
             _("Năm chuyển tiếp phải sau năm của kế hoạch gốc (%(year)s).") % {"year": plan.year},

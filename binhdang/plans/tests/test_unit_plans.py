@@ -367,3 +367,16 @@ def test_a_school_cannot_see_another_schools_unit_plan(client, tree, people, dep
     # The school B officer's inbox offers nothing of school A.
     client.force_login(people.officer_b)
     assert f"/plans/{plan.pk}/" not in client.get(reverse("plans:inbox")).content.decode()
+
+
+def test_a_unit_plan_is_not_carried_forward(client, tree, people, department_plan):
+    plan = unit_plans.unit_plan_create(
+        parent=department_plan, unit=tree.school_a, user=people.officer_a
+    )
+    with pytest.raises(ValidationError):
+        services.plan_carry_forward(plan=plan, year=2027, user=people.officer_a)
+    client.force_login(people.officer_a)
+    response = client.post(reverse("plans:carry", args=[plan.pk]), {"year": 2027}, follow=True)
+    assert response.status_code == 200
+    assert "không chuyển tiếp sang năm mới" in response.content.decode()
+    assert Plan.objects.filter(unit=tree.school_a).count() == 1
