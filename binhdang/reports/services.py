@@ -230,7 +230,9 @@ def report_save(
     return report
 
 
-def snapshot(report: UnitReport) -> dict:
+def snapshot(report: UnitReport, rows: list[ReportValue] | None = None) -> dict:
+    if rows is None:
+        rows = list(report.values.select_related("indicator").order_by("indicator__order"))
     values = {
         v.indicator.code: {
             "name": v.indicator.name,
@@ -238,7 +240,7 @@ def snapshot(report: UnitReport) -> dict:
             "female": v.female,
             "reason": v.override_reason,
         }
-        for v in report.values.select_related("indicator").order_by("indicator__order")
+        for v in rows
     }
     return {
         "narrative": {name: getattr(report, name) for name in NARRATIVE_FIELDS},
@@ -251,9 +253,9 @@ def report_submit(*, report: UnitReport, user: User, expected_version: int) -> R
     """The unit head approves and submits: the version is frozen, lateness recorded."""
     policy.require(user, policy.Action.APPROVE, report.unit)
     _ensure_editable(report)
-    values = {v.indicator.code: (v.total, v.female) for v in report.values.all()}
-    indicators = [v.indicator for v in report.values.select_related("indicator")]
-    errors = check_values(indicators, values)
+    rows = list(report.values.select_related("indicator").order_by("indicator__order"))
+    values = {v.indicator.code: (v.total, v.female) for v in rows}
+    errors = check_values([v.indicator for v in rows], values)
     if errors:
         raise ValidationError(errors)
     if not report.results.strip():
@@ -273,7 +275,11 @@ def report_submit(*, report: UnitReport, user: User, expected_version: int) -> R
     )
     number = report.versions.count() + 1
     version = ReportVersion.objects.create(
-        report=report, number=number, snapshot=snapshot(report), submitted_at=now, submitted_by=user
+        report=report,
+        number=number,
+        snapshot=snapshot(report, rows),
+        submitted_at=now,
+        submitted_by=user,
     )
     _notify_department(report, _("%(unit)s đã gửi %(period)s.") % _names(report))
     return version
