@@ -83,7 +83,7 @@ def _play(parent: Plan, unit: OrgUnit, state: str, due: dt.date, secretariat, fa
     moments.append(sent)
     if state in ("returned", "resubmitted"):
         unit_plans.unit_plan_return(
-            plan=plan, user=secretariat, comment=rng.choice(RETURN_COMMENTS)
+            plan=plan, user=secretariat, comment=rng.choice(RETURN_COMMENTS), notify=False
         )
         moments.append(sent + dt.timedelta(days=3))
         if state == "resubmitted":
@@ -91,7 +91,7 @@ def _play(parent: Plan, unit: OrgUnit, state: str, due: dt.date, secretariat, fa
             unit_plans.unit_plan_submit(plan=plan, user=head)
             moments.append(sent + dt.timedelta(days=6))
     elif state.startswith("accepted"):
-        unit_plans.unit_plan_accept(plan=plan, user=secretariat)
+        unit_plans.unit_plan_accept(plan=plan, user=secretariat, notify=False)
         moments.append(sent + dt.timedelta(days=rng.randint(2, 7)))
     _backdate(plan, moments)
     return plan

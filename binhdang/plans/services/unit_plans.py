@@ -225,7 +225,7 @@ def unit_plan_submit(*, plan: Plan, user: User, comment: str = "") -> Plan:
 
 
 @transaction.atomic
-def unit_plan_return(*, plan: Plan, user: User, comment: str) -> Plan:
+def unit_plan_return(*, plan: Plan, user: User, comment: str, notify: bool = True) -> Plan:
     """The secretariat sends a submitted plan back with what to change."""
     comment = (comment or "").strip()
     if not comment:
@@ -235,20 +235,56 @@ def unit_plan_return(*, plan: Plan, user: User, comment: str) -> Plan:
     locked = _lock(plan)
     if locked.kind != PlanKind.UNIT or locked.status not in UNDER_REVIEW:
         raise _refuse(locked, _("trả lại"))
-    return _step(
+    returned = _step(
         locked, to=PlanStatus.RETURNED, user=user, action=EventAction.RETURNED, comment=comment
     )
+    _notify(
+        notify,
+        returned,
+        _("Sở trả lại kế hoạch năm %(year)s của đơn vị để chỉnh sửa") % {"year": returned.year},
+        _(
+            "Kính gửi %(unit)s,\n\nSở đã xem kế hoạch năm %(year)s của đơn vị và trả lại để "
+            "chỉnh sửa với ý kiến sau:\n\n%(comment)s\n\nĐề nghị đơn vị đăng nhập BinhDang, "
+            "chỉnh sửa kế hoạch và trình Thủ trưởng duyệt, gửi lại Sở.\n\nTrân trọng,\n%(sender)s"
+        )
+        % {
+            "unit": returned.unit.name,
+            "year": returned.year,
+            "comment": comment,
+            "sender": user.get_full_name(),
+        },
+    )
+    return returned
+
+
+def _notify(notify: bool, plan: Plan, subject: str, body: str) -> None:
+    """E-mail the unit's officers and heads once the step is committed (not for demo data)."""
+    addresses = reminder_addresses(plan.unit) if notify else []
+    if addresses:
+        transaction.on_commit(lambda: send_mail(subject, body, None, addresses))
 
 
 @transaction.atomic
-def unit_plan_accept(*, plan: Plan, user: User, comment: str = "") -> Plan:
+def unit_plan_accept(*, plan: Plan, user: User, comment: str = "", notify: bool = True) -> Plan:
     """The secretariat accepts the plan; it is locked from then on."""
     locked = _lock(plan)
     if locked.kind != PlanKind.UNIT or locked.status not in UNDER_REVIEW:
         raise _refuse(locked, _("tiếp nhận"))
-    return _step(
+    accepted = _step(
         locked, to=PlanStatus.ACCEPTED, user=user, action=EventAction.ACCEPTED, comment=comment
     )
+    _notify(
+        notify,
+        accepted,
+        _("Sở đã tiếp nhận kế hoạch năm %(year)s của đơn vị") % {"year": accepted.year},
+        _("Kính gửi %(unit)s,\n\nSở đã tiếp nhận kế hoạch năm %(year)s của đơn vị.%(comment)s")
+        % {
+            "unit": accepted.unit.name,
+            "year": accepted.year,
+            "comment": ("\n\n" + comment) if comment else "",
+        },
+    )
+    return accepted
 
 
 @transaction.atomic

@@ -380,3 +380,24 @@ def test_a_unit_plan_is_not_carried_forward(client, tree, people, department_pla
     assert response.status_code == 200
     assert "không chuyển tiếp sang năm mới" in response.content.decode()
     assert Plan.objects.filter(unit=tree.school_a).count() == 1
+
+
+def test_the_school_is_told_by_email_when_its_plan_is_returned_or_accepted(
+    tree, people, department_plan, django_capture_on_commit_callbacks
+):
+    people.officer_a.email = "canbo@ngoquyen.edu.vn"
+    people.officer_a.save()
+    plan = unit_plans.unit_plan_create(
+        parent=department_plan, unit=tree.school_a, user=people.officer_a
+    )
+    unit_plans.unit_plan_submit(plan=plan, user=people.head_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        unit_plans.unit_plan_return(plan=plan, user=people.secretariat, comment="Bổ sung mục 2.")
+    assert len(mail.outbox) == 1
+    assert "canbo@ngoquyen.edu.vn" in mail.outbox[0].to
+    assert "trả lại" in mail.outbox[0].subject and "Bổ sung mục 2." in mail.outbox[0].body
+    plan.refresh_from_db()
+    unit_plans.unit_plan_submit(plan=plan, user=people.head_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        unit_plans.unit_plan_accept(plan=plan, user=people.secretariat)
+    assert len(mail.outbox) == 2 and "tiếp nhận" in mail.outbox[1].subject
