@@ -73,16 +73,15 @@ def test_a_school_plan_from_the_inbox_to_the_secretariats_return(page, demo_pass
     screenshot(page, "unit-plan-submitted")
     logout(page)
 
-    # Three Action Month activities with a photo each. Logged by school B's officer: the
-    # reports demo has school A's 2026 year-end report accepted already, which (rightly)
-    # locks school A's 2026 activities.
-    login(page, "canbo.lequydon", demo_password)
+    # Three Action Month activities with a photo each, by the same school officer (the demo
+    # leaves school A's open year-end report in draft, so its 2026 activities are editable).
+    login(page, "canbo.ngoquyen", demo_password)
     for index, (title, kind, day) in enumerate(ACTIVITIES):
         page.goto("/activities/new/")
         page.get_by_label("Tên hoạt động").fill(title)
         page.get_by_label("Loại hoạt động").select_option(kind)
         page.get_by_label("Ngày bắt đầu").fill(day)
-        page.get_by_label("Địa điểm").fill("Hội trường Trường THPT Lê Quý Đôn")
+        page.get_by_label("Địa điểm").fill("Hội trường Trường THPT Ngô Quyền")
         page.get_by_label("Cán bộ, giáo viên, nhân viên", exact=True).check()
         page.get_by_label("Học sinh", exact=True).check()
         page.get_by_label("Cán bộ, giáo viên, nhân viên: tổng số").fill("40")
