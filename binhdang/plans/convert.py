@@ -224,6 +224,10 @@ def plan_from_document(
     """Store `doc` as a new draft plan of `unit` (all rows or none)."""
     plan_year = year or doc.year or (doc.date.year if doc.date else None) or dt.date.today().year
     unit_plan_due = next((d.date for d in doc.deadlines if d.kind == DeadlineKind.UNIT_PLAN), None)
+    header = header_values(doc)
+    if not header.get("governing_body") and not header.get("issuing_body"):
+        # A file without the Decree 30 header block (both seeds): print the unit's own.
+        header["governing_body"], header["issuing_body"] = unit.document_header()
     plan = Plan.objects.create(
         unit=unit,
         kind=kind,
@@ -233,7 +237,7 @@ def plan_from_document(
         source_filename=source_filename[:255],
         created_by=user,
         is_demo=is_demo,
-        **header_values(doc),
+        **header,
     )
     write_children(plan, doc)
     PlanEvent.objects.create(plan=plan, by=user, action=action)
