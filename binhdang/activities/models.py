@@ -320,8 +320,30 @@ class Campaign(VersionedModel):
             raise ValidationError(errors)
 
 
+def plan_action_month_start(department: OrgUnit, year: int) -> dt.date | None:
+    """The Action Month date the department's issued plan of `year` sets, if any
+    ("tuần 1 hoặc tuần 2 tháng 11 năm ..." is read by the importer as a deadline)."""
+    from binhdang.plans.models import PlanDeadline  # plans depends on nothing here
+
+    return (
+        PlanDeadline.objects.filter(
+            plan__unit=department,
+            plan__year=year,
+            plan__kind="department",
+            plan__status="issued",
+            kind="action_month",
+        )
+        .order_by("-plan__issued_at")
+        .values_list("date", flat=True)
+        .first()
+    )
+
+
 def default_campaign(department: OrgUnit, year: int) -> Campaign:
     start, end = default_campaign_dates(year)
+    planned = plan_action_month_start(department, year)
+    if planned is not None and planned.year == year and planned < end:
+        start = planned
     return Campaign(
         department=department,
         year=year,
@@ -335,7 +357,8 @@ def default_campaign(department: OrgUnit, year: int) -> Campaign:
 
 def campaign_for(unit: OrgUnit, year: int) -> Campaign:
     """The Action Month that applies to `unit` in `year`: its department's campaign, or the
-    default (all of November, the seed plans' types) while the department has set none."""
+    default (from the issued plan's Action Month date, else 1 November, to 30 November, with
+    the seed plans' types) while the department has set none."""
     department = unit.department() or unit
     campaign = Campaign.objects.filter(department=department, year=year).first()
     return campaign or default_campaign(department, year)
