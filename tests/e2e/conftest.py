@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,33 @@ def _allow_sync_db_next_to_playwright() -> Iterator[None]:
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+def _one_request_at_a_time(static_handler: Callable) -> Callable:
+    """Wrap the live server's WSGI app so that its threads take turns.
+
+    On in-memory SQLite every server thread shares the test thread's one connection: a page
+    and the images it loads in parallel would begin transactions on it at once ("cannot start
+    a transaction within a transaction", the session lost). The body is read inside the lock,
+    so the response only goes out on the wire after it.
+    """
+    lock = threading.Lock()
+
+    def build(app):
+        inner = static_handler(app)
+
+        def serialized(environ, start_response):
+            with lock:
+                response = inner(environ, start_response)
+                try:
+                    return list(response)
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        return serialized
+
+    return build
+
+
 def _require_chromium() -> None:
     if not CHROMIUM.exists():
         message = f"{CHROMIUM} is missing: apt-get install chromium (never a downloaded browser)"
@@ -87,7 +115,10 @@ def live_app(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[o
     with django_db_blocker.unblock():
         before = connection.creation.serialize_db_to_string()
         call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
-    server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
+    server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"), start=False)
+    if server.thread.connections_override:
+        server.thread.static_handler = _one_request_at_a_time(server.thread.static_handler)
+    server.start()
     server._live_server_modified_settings.enable()
     try:
         yield server
