@@ -12,16 +12,15 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth
 
-from binhdang.accounts import policy
 from binhdang.accounts.choices import UnitType
 from binhdang.accounts.models import OrgUnit, User
 from binhdang.activities.coverage import campaign_coverage
 from binhdang.activities.models import Activity
 from binhdang.reports import aggregate
 from binhdang.reports.catalogue import METRIC_WOMEN_LEADER
-from binhdang.reports.choices import PeriodKind
 from binhdang.reports.models import ReportPeriod, Target
 from binhdang.reports.services import current_indicators
+from binhdang.reports.targets import TargetProgress, best_period, scope_paths, target_progress
 
 KEY_CODES = ("STAFF", "MANAGERS", "COMMITTEE", "ACTIVITIES", "PARTICIPANTS", "ACTION_MONTH")
 TYPE_LABELS = dict(UnitType.choices)
@@ -55,26 +54,16 @@ class Dashboard:
     women_leaders: aggregate.Rate | None = None
     women_leaders_last: aggregate.Rate | None = None
     leader_targets: list[Target] = field(default_factory=list)
+    # Every current target against the year's figures (the leaders' ones first in the page).
+    targets: list[TargetProgress] = field(default_factory=list)
     months: list[int] = field(default_factory=list)
     months_last: list[int] = field(default_factory=list)
     action_month_rate: float = 0.0
     action_month_units: tuple[int, int] = (0, 0)
 
-
-def _scope_path(user: User, department: OrgUnit) -> list[str]:
-    """Paths under the department the user may see in aggregate."""
-    if policy.can(user, policy.Action.VIEW_AGGREGATE, department):
-        return [department.path]
-    return [
-        p
-        for p in policy.paths_for(user, policy.Action.VIEW_AGGREGATE)
-        if p.startswith(department.path)
-    ]
-
-
-def _best_period(department: OrgUnit, year: int) -> ReportPeriod | None:
-    periods = {p.kind: p for p in ReportPeriod.objects.filter(department=department, year=year)}
-    return periods.get(PeriodKind.YEAR_END) or periods.get(PeriodKind.MID_YEAR)
+    @property
+    def leader_progress(self) -> list[TargetProgress]:
+        return [row for row in self.targets if row.target.metric == METRIC_WOMEN_LEADER]
 
 
 def _group_rows(groups: dict, label) -> list[dict]:
@@ -101,7 +90,7 @@ def months_of(paths: list[str], year: int) -> list[int]:
 
 
 def department_dashboard(user: User, department: OrgUnit, year: int) -> Dashboard:
-    paths = _scope_path(user, department)
+    paths = scope_paths(user, department)
     result = Dashboard(department=department, year=year)
     periods = list(
         ReportPeriod.objects.filter(department=department, year__in=[year, year - 1]).order_by(
@@ -113,7 +102,7 @@ def department_dashboard(user: User, department: OrgUnit, year: int) -> Dashboar
         for p in periods:
             n, s, o = counts.get(p.pk, (0, 0, 0))
             result.rates.append(PeriodRates(p, n, s, o))
-    result.period = _best_period(department, year)
+    result.period = best_period(department, year)
     last = (
         ReportPeriod.objects.filter(
             department=department, year=year - 1, kind=result.period.kind
@@ -148,9 +137,10 @@ def department_dashboard(user: User, department: OrgUnit, year: int) -> Dashboar
     if path:
         result.women_leaders = aggregate.women_leader_rate(year, path)
         result.women_leaders_last = aggregate.women_leader_rate(year - 1, path)
-    result.leader_targets = list(
-        Target.objects.filter(metric=METRIC_WOMEN_LEADER).order_by("target_year", "-version")
+    result.targets = target_progress(
+        department=department, year=year, period=result.period, paths=paths
     )
+    result.leader_targets = [row.target for row in result.leader_progress]
     result.months = months_of(paths[:1], year)
     result.months_last = months_of(paths[:1], year - 1)
     coverage = campaign_coverage(department=department, year=year, user=user)

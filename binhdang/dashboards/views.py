@@ -76,7 +76,7 @@ def chart(request: HttpRequest, kind: str) -> HttpResponse:
             data.women_leaders_last.percent if data.women_leaders_last else 0,
             data.women_leaders.percent if data.women_leaders else 0,
         ]
-        targets = {t.target_year: float(t.value) for t in reversed(data.leader_targets)}
+        targets = {t.target_year: float(t.value) for t in data.leader_targets}
         categories = [str(year - 1), str(year)] + [f"Mục tiêu {y}" for y in sorted(targets)]
         png = bar_chart(
             categories,

@@ -6,6 +6,11 @@ in the admin, never edits of these rows.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 # Case types the cases app will count; entered by hand until then.
 CASE_TYPES: tuple[tuple[str, str], ...] = (
     ("VIOLENCE", "bạo lực trên cơ sở giới"),
@@ -139,9 +144,161 @@ INDICATORS.append(
     }
 )
 
-# Metric keys the aggregation knows how to compute (see reports.aggregate).
+# Metrics a target can be compared with: each is a percentage the aggregation computes
+# (see reports.aggregate.metric_rates). A target names one by key; keys are stored in
+# targets and frozen results, so they never change meaning once used.
 METRIC_WOMEN_LEADER = "units_with_woman_leader_pct"
 METRIC_ACTION_MONTH = "units_with_action_month_pct"
+
+
+UNITS = _("đơn vị")
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A percentage: units meeting a condition out of units, or women out of a total.
+
+    `kind` says how it is computed:
+    - "staff_units": units whose staff figures for the year meet `condition` (a lookup and
+      its value), out of units with staff figures;
+    - "report_units": accepted reports of the period whose value of `codes[0]` is positive,
+      out of accepted reports with that indicator;
+    - "report_women": women out of the total of `codes` in the accepted reports;
+    - "report_ratio": the total of `codes` out of the total of `denominator_codes` in the
+      accepted reports (cases handled out of cases received).
+    """
+
+    key: str
+    label: str | Promise  # as the secretariat chooses it in the target form
+    short: str  # chart label (charts are drawn in Vietnamese)
+    kind: str
+    codes: tuple[str, ...] = ()
+    condition: tuple[str, object] = ("pk__isnull", False)  # a staff-figures lookup
+    denominator_codes: tuple[str, ...] = ()
+    counted: str | Promise = UNITS  # what the numerator and denominator count
+    year_end_only: bool = False  # the Action Month is in November: mid-year reports miss it
+
+    @property
+    def source(self) -> str | Promise:
+        if self.kind == "staff_units":
+            return _("Số liệu cán bộ của năm")
+        return _("Báo cáo đã tiếp nhận của kỳ")
+
+
+_CASES_RECEIVED = tuple(f"CASES_{key}_RECEIVED" for key, _label in CASE_TYPES)
+_CASES_HANDLED = tuple(f"CASES_{key}_HANDLED" for key, _label in CASE_TYPES)
+
+METRICS: tuple[Metric, ...] = (
+    Metric(
+        METRIC_WOMEN_LEADER,
+        _("Tỷ lệ cơ quan, đơn vị có lãnh đạo chủ chốt là nữ"),
+        "Đơn vị có nữ lãnh đạo chủ chốt",
+        "staff_units",
+        condition=("managers_female__gt", 0),
+    ),
+    Metric(
+        "units_with_female_head_pct",
+        _("Tỷ lệ đơn vị có người đứng đầu là nữ"),
+        "Đơn vị có người đứng đầu là nữ",
+        "staff_units",
+        condition=("head_is_female", True),
+    ),
+    Metric(
+        METRIC_ACTION_MONTH,
+        _("Tỷ lệ đơn vị tổ chức hoạt động Tháng hành động vì bình đẳng giới"),
+        "Đơn vị tổ chức Tháng hành động",
+        "report_units",
+        codes=("ACTION_MONTH",),
+        year_end_only=True,
+    ),
+    Metric(
+        "units_with_activities_pct",
+        _("Tỷ lệ đơn vị có hoạt động về bình đẳng giới và vì sự tiến bộ của phụ nữ"),
+        "Đơn vị có hoạt động",
+        "report_units",
+        codes=("ACTIVITIES",),
+    ),
+    Metric(
+        "units_with_training_pct",
+        _("Tỷ lệ đơn vị tổ chức tập huấn về bình đẳng giới"),
+        "Đơn vị tổ chức tập huấn",
+        "report_units",
+        codes=("TRAININGS",),
+    ),
+    Metric(
+        "units_with_committee_pct",
+        _("Tỷ lệ đơn vị có Ban Vì sự tiến bộ của phụ nữ"),
+        "Đơn vị có Ban VSTBPN",
+        "report_units",
+        codes=("COMMITTEE",),
+    ),
+    Metric(
+        "women_staff_pct",
+        _("Tỷ lệ nữ trong cán bộ, giáo viên, nhân viên"),
+        "Nữ trong CB, GV, NV",
+        "report_women",
+        codes=("STAFF",),
+        counted=_("người"),
+    ),
+    Metric(
+        "women_managers_pct",
+        _("Tỷ lệ nữ trong cán bộ quản lý"),
+        "Nữ trong CBQL",
+        "report_women",
+        codes=("MANAGERS",),
+        counted=_("người"),
+    ),
+    Metric(
+        "women_succession_pct",
+        _("Tỷ lệ nữ trong quy hoạch cán bộ"),
+        "Nữ trong quy hoạch",
+        "report_women",
+        codes=("SUCCESSION",),
+        counted=_("người"),
+    ),
+    Metric(
+        "women_appointments_pct",
+        _("Tỷ lệ nữ trong cán bộ được bổ nhiệm mới"),
+        "Nữ được bổ nhiệm mới",
+        "report_women",
+        codes=("APPOINTMENTS",),
+        counted=_("người"),
+    ),
+    Metric(
+        "women_party_pct",
+        _("Tỷ lệ nữ trong đảng viên"),
+        "Nữ trong đảng viên",
+        "report_women",
+        codes=("PARTY",),
+        counted=_("người"),
+    ),
+    Metric(
+        "women_committee_pct",
+        _("Tỷ lệ nữ trong thành viên Ban Vì sự tiến bộ của phụ nữ"),
+        "Nữ trong Ban VSTBPN",
+        "report_women",
+        codes=("COMMITTEE",),
+        counted=_("người"),
+    ),
+    Metric(
+        "women_trainees_pct",
+        _("Tỷ lệ nữ trong lượt người được tập huấn về bình đẳng giới"),
+        "Nữ trong lượt tập huấn",
+        "report_women",
+        codes=("TRAINEES",),
+        counted=_("lượt người"),
+    ),
+    Metric(
+        "cases_handled_pct",
+        _("Tỷ lệ vụ việc đã xử lý trên số vụ việc tiếp nhận"),
+        "Vụ việc đã xử lý",
+        "report_ratio",
+        codes=_CASES_HANDLED,
+        denominator_codes=_CASES_RECEIVED,
+        counted=_("vụ việc"),
+    ),
+)
+METRICS_BY_KEY: dict[str, Metric] = {metric.key: metric for metric in METRICS}
 
 TARGETS: list[dict] = [
     {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -14,7 +14,7 @@ from binhdang.accounts.choices import UnitType
 from binhdang.documents.charts import bar_chart
 from binhdang.documents.decree30 import OfficialDocument
 
-from . import aggregate
+from . import aggregate, targets
 from .choices import PeriodKind, ReportStatus
 from .models import ReportPeriod, UnitReport
 from .services import current_indicators
@@ -90,10 +90,72 @@ def unit_report_docx(report: UnitReport) -> bytes:
 
 
 TYPE_LABELS = dict(UnitType.choices)
-SHORT_TARGET = {
-    "NQ28_WOMEN_LEADER": "Đơn vị có nữ lãnh đạo chủ chốt",
-    "QD1790_ACTION_MONTH": "Đơn vị tổ chức Tháng hành động",
-}
+
+
+def _pct(value) -> str:
+    """A Decimal as a Vietnamese percentage without trailing zeros: 62,5%."""
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") + "%"
+
+
+def _gap(value) -> str:
+    text = _pct(value)[:-1]
+    return text if text.startswith("-") else f"+{text}" if value else "0"
+
+
+def _targets_section(doc: OfficialDocument, period: ReportPeriod) -> None:
+    """Table 3 and Chart 2: every current target with achieved, gap and met. The applicable
+    target of each code is recorded first (frozen), so the report states what it compared."""
+    aggregate.target_results(period, record=True)
+    department = period.department
+    with translation.override("vi"):
+        rows = targets.target_progress(
+            department=department, year=period.year, period=period, paths=[department.path]
+        )
+        table = []
+        for row in rows:
+            compared = row.achieved is not None
+            table.append(
+                [
+                    row.target.name,
+                    row.target.source_reference.split("(")[0].strip(),
+                    str(row.target.target_year),
+                    _pct(row.target_value),
+                    f"{_pct(row.achieved)} ({row.numerator}/{row.denominator} {row.counted})"
+                    if compared
+                    else "—",
+                    _gap(row.gap) if compared else "—",
+                    ("Đạt" if row.met else "Chưa đạt") if compared else str(row.note),
+                ]
+            )
+    doc.table(
+        table,
+        header=["Mục tiêu", "Văn bản", "Năm đạt", "Mục tiêu", "Đạt được", "Chênh lệch", "Đánh giá"],
+        widths=[4.2, 3.4, 1.4, 1.6, 2.6, 1.6, 2.2],
+        caption="Bảng 3. Kết quả so với mục tiêu (chênh lệch tính bằng điểm phần trăm)",
+    )
+    compared = [row for row in rows if row.achieved is not None]
+    if compared:
+        doc.image(
+            bar_chart(
+                [
+                    f"{row.metric.short if row.metric else row.target.code} "
+                    f"({row.target.target_year})"
+                    for row in compared
+                ],
+                {
+                    "Mục tiêu": [float(row.target_value) for row in compared],
+                    "Đạt được": [float(row.achieved) for row in compared],
+                },
+                title="Kết quả so với mục tiêu (%)",
+                percent=True,
+                dpi=110,
+            ),
+            15,
+            caption="Biểu đồ 2. Kết quả so với mục tiêu",
+        )
 
 
 def department_report(period: ReportPeriod, *, today: dt.date | None = None) -> tuple[bytes, dict]:
@@ -104,7 +166,6 @@ def department_report(period: ReportPeriod, *, today: dt.date | None = None) -> 
     by_type = aggregate.totals_by([period], "unit_type")
     board_counts = aggregate.completeness([period.pk]).get(period.pk, (0, 0, 0))
     accepted = period.reports.filter(status=ReportStatus.ACCEPTED).count()
-    results = aggregate.target_results(period, record=True)
     department = period.department
     doc = OfficialDocument(
         governing_body=GOVERNING,
@@ -176,37 +237,7 @@ def department_report(period: ReportPeriod, *, today: dt.date | None = None) -> 
     )
     doc.image(chart, 15, caption="Biểu đồ 1. Cán bộ, giáo viên, nhân viên theo giới tính")
     doc.heading("SO SÁNH VỚI MỤC TIÊU", label="III", level=1)
-    target_rows = [
-        [
-            r.target.name,
-            r.target.source_reference.split("(")[0].strip(),
-            f"{r.target_value}%".replace(".", ","),
-            f"{r.achieved}%".replace(".", ","),
-            f"{r.numerator}/{r.denominator}",
-        ]
-        for r in results
-    ]
-    doc.table(
-        target_rows,
-        header=["Mục tiêu", "Văn bản", "Mục tiêu", "Đạt được", "Số đơn vị"],
-        widths=[5.5, 4.5, 2.0, 2.0, 2.0],
-        caption="Bảng 3. Kết quả so với mục tiêu",
-    )
-    if results:
-        doc.image(
-            bar_chart(
-                [SHORT_TARGET.get(r.target_code, r.target_code) for r in results],
-                {
-                    "Mục tiêu": [float(r.target_value) for r in results],
-                    "Đạt được": [float(r.achieved) for r in results],
-                },
-                title="Kết quả so với mục tiêu (%)",
-                percent=True,
-                dpi=110,
-            ),
-            15,
-            caption="Biểu đồ 2. Kết quả so với mục tiêu",
-        )
+    _targets_section(doc, period)
     doc.heading("ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ", label="IV", level=1)
     recommendations: list[str] = []
     for text in (

@@ -140,6 +140,7 @@ CASES = [
             "name": "Mục tiêu do Thường trực nhập",
             "source_reference": "Quyết định số 383/QĐ-BGDĐT",
             "scope": "ministry",
+            "metric": "women_managers_pct",
         },
         note="enter",
     ),

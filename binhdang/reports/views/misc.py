@@ -7,7 +7,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,11 +17,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from binhdang.accounts import policy
 from binhdang.accounts.choices import UnitType
+from binhdang.activities.coverage import departments_for
 from binhdang.core.uploads import validate_upload
 
 from .. import staff_import
+from .. import targets as target_service
+from ..choices import PeriodKind
 from ..documents import department_report, department_xlsx
-from ..models import Notification, StaffFigures, Target
+from ..forms import TargetForm
+from ..models import Notification, StaffFigures
 from .periods import _period
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -117,59 +121,87 @@ def staff_template(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _target_scope(request: HttpRequest):
+    """(departments, department, year, kind) chosen in the query string; 404 when asked for
+    a department out of reach or a year out of range."""
+    departments = departments_for(request.user)
+    department = departments[0] if departments else None
+    code = request.GET.get("department")
+    if code:
+        department = next((d for d in departments if d.code == code), None)
+        if department is None:
+            raise Http404
+    this_year = dt.date.today().year
+    try:
+        year = int(request.GET.get("year") or this_year)
+    except ValueError as exc:
+        raise Http404 from exc
+    if not 2020 <= year <= this_year + 1:
+        raise Http404
+    kind = request.GET.get("kind") or ""
+    if kind not in PeriodKind.values:
+        kind = ""
+    return departments, department, year, kind
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def targets(request: HttpRequest) -> HttpResponse:
     user = request.user
     policy.require_anywhere(user, policy.Action.VIEW_AGGREGATE)
     can_manage = policy.can_anywhere(user, policy.Action.MANAGE)
-    error = ""
+    form = TargetForm(request.POST or None)
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
-        post = request.POST
-        try:
-            code = post["code"].strip().upper()
-            year = int(post["target_year"])
-            value = float(post["value"].replace(",", "."))
-            if (
-                not code
-                or not post.get("name", "").strip()
-                or not post.get("source_reference", "").strip()
-            ):
-                raise ValueError
-            if not 0 <= value <= 100:
-                raise ValueError
-        except (KeyError, ValueError):
-            error = _("Hãy nhập đủ mã, nội dung, văn bản nguồn, năm và giá trị từ 0 đến 100 (%).")
-        else:
-            previous = (
-                Target.objects.filter(code=code, target_year=year).order_by("-version").first()
-            )
-            Target.objects.create(
-                code=code,
-                version=(previous.version + 1) if previous else 1,
-                name=post["name"].strip(),
-                scope=post.get("scope") or "city",
-                source_reference=post["source_reference"].strip(),
-                metric=post.get("metric") or (previous.metric if previous else "entered"),
-                target_year=year,
-                value=value,
-                entered_by=user,
-                valid_from=timezone.localdate(),
-            )
-            messages.success(request, _("Đã lưu mục tiêu (phiên bản mới; kết quả cũ giữ nguyên)."))
-            return redirect("reports:targets")
+        if form.is_valid():
+            try:
+                target_service.target_enter(user=user, **form.cleaned_data)
+            except ValidationError as exc:
+                _show_errors(form, exc)
+            else:
+                messages.success(
+                    request, _("Đã lưu mục tiêu (phiên bản mới; kết quả cũ giữ nguyên).")
+                )
+                return redirect("reports:targets")
+    departments, department, year, kind = _target_scope(request)
+    period = target_service.best_period(department, year, kind) if department else None
+    rows = []
+    if department is not None:
+        rows = target_service.target_progress(
+            department=department,
+            year=year,
+            period=period,
+            paths=target_service.scope_paths(user, department),
+        )
     return TemplateResponse(
         request,
         "reports/targets.html",
         {
-            "targets": Target.objects.select_related("source_document"),
+            "rows": rows,
+            "departments": departments,
+            "department": department,
+            "year": year,
+            "kind": kind,
+            "kinds": PeriodKind.choices,
+            "years": list(range(dt.date.today().year + 1, 2022, -1)),
+            "period": period,
+            "history": target_service.superseded_versions(),
             "can_manage": can_manage,
-            "error": error,
+            "form": form,
         },
-        status=422 if error else 200,
+        status=422 if form.errors else 200,
     )
+
+
+def _show_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            for item in errors:
+                form.add_error(field if field in form.fields else None, item)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
 
 
 @login_required
