@@ -52,7 +52,11 @@ class TargetProgress:
 
     @property
     def gap(self) -> Decimal | None:
-        return None if self.achieved is None else self.achieved - self.target_value
+        """Achieved minus target, in percentage points, without trailing zeros (-2.3)."""
+        if self.achieved is None:
+            return None
+        gap = (self.achieved - self.target_value).quantize(Decimal("0.01"))
+        return gap.quantize(Decimal(1)) if gap == gap.to_integral() else gap.normalize()
 
     @property
     def gap_sign(self) -> str:
