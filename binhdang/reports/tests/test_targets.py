@@ -306,3 +306,15 @@ def test_the_department_report_lists_every_target_with_gap_and_assessment(
     assert set(
         TargetResult.objects.filter(period=sector.year_end).values_list("target_code", flat=True)
     ) == {"KH383_WOMEN_MANAGERS", "NQ28_WOMEN_LEADER", "QD1790_ACTION_MONTH"}
+
+
+def test_the_targets_page_costs_the_same_queries_for_more_targets(
+    client, people, sector, django_assert_max_num_queries
+):
+    client.force_login(people.secretariat)
+    for index, metric in enumerate(m.key for m in METRICS):
+        _post_target(client, code=f"KH_{index}", metric=metric, value=str(10 + index))
+    # The registry's metrics in two grouped queries, whatever the number of targets.
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("reports:targets") + f"?year={YEAR}")
+    assert response.content.decode().count('<span class="badge') >= len(METRICS)
