@@ -7,6 +7,8 @@ from collections.abc import Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -248,12 +250,48 @@ def snapshot(report: UnitReport, rows: list[ReportValue] | None = None) -> dict:
     }
 
 
+# What a submission reads of the report, its unit and its period (report_for_submit).
+_SUBMIT_FIELDS = (
+    *NARRATIVE_FIELDS,
+    *("version", "status", "approved_by", "approved_at", "submitted_at", "is_late"),
+    *("unit__path", "unit__name", "period__department", "period__status"),
+    *("period__due_date", "period__year", "period__kind"),
+)
+# Submission reads what validation and the snapshot use, nothing else.
+_SUBMIT_VALUE_FIELDS = (
+    *("total", "female", "override_reason", "report", "indicator__code", "indicator__name"),
+    *("indicator__disaggregation", "indicator__rules", "indicator__order"),
+)
+
+
+def report_for_submit(user: User, pk: int) -> UnitReport:
+    """The report in the user's reach (404 otherwise), with only the columns of the report,
+    its unit and its period that `report_submit` reads."""
+    queryset = UnitReport.objects.select_related("unit", "period").only(*_SUBMIT_FIELDS)
+    return policy.get_object_for_user(queryset, user, pk=pk)
+
+
 @transaction.atomic
 def report_submit(*, report: UnitReport, user: User, expected_version: int) -> ReportVersion:
     """The unit head approves and submits: the version is frozen, lateness recorded."""
     policy.require(user, policy.Action.APPROVE, report.unit)
     _ensure_editable(report)
-    rows = list(report.values.select_related("indicator").order_by("indicator__order"))
+    # The figures, and in the same statement how many versions were submitted before: read
+    # while the row still has `expected_version` (versions only grow), so the count is
+    # exact whenever the compare-and-set below succeeds.
+    previous = (
+        ReportVersion.objects.filter(report=report.pk)
+        .order_by()
+        .values("report")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    rows = list(
+        report.values.select_related("indicator")
+        .only(*_SUBMIT_VALUE_FIELDS)
+        .annotate(previous=Coalesce(Subquery(previous), 0))
+        .order_by("indicator__order")
+    )
     values = {v.indicator.code: (v.total, v.female) for v in rows}
     errors = check_values([v.indicator for v in rows], values)
     if errors:
@@ -262,6 +300,7 @@ def report_submit(*, report: UnitReport, user: User, expected_version: int) -> R
         raise ValidationError(
             {"results": [_("Hãy viết phần kết quả đạt được trước khi gửi báo cáo.")]}
         )
+    number = (rows[0].previous if rows else report.versions.count()) + 1
     now = timezone.now()
     report.status = ReportStatus.SUBMITTED
     report.approved_by = user
@@ -273,7 +312,6 @@ def report_submit(*, report: UnitReport, user: User, expected_version: int) -> R
         expected_version=expected_version,
         fields=["status", "approved_by", "approved_at", "submitted_at", "is_late"],
     )
-    number = report.versions.count() + 1
     version = ReportVersion.objects.create(
         report=report,
         number=number,
@@ -358,15 +396,15 @@ def _notify_unit(report: UnitReport, text: str) -> None:
 
 
 def _notify_department(report: UnitReport, text: str) -> None:
+    """Every active secretary of the report's department gets `text` in the app."""
     users = User.objects.filter(
         is_active=True,
         pk__in=RoleGrant.objects.filter(
-            unit=report.period.department, role=Role.SECRETARIAT
+            unit_id=report.period.department_id, role=Role.SECRETARIAT
         ).values("user_id"),
-    )
-    Notification.objects.bulk_create(
-        [Notification(user=u, text=text, url=report_url(report)) for u in users]
-    )
+    ).values_list("pk", flat=True)
+    url = report_url(report)
+    Notification.objects.bulk_create([Notification(user_id=pk, text=text, url=url) for pk in users])
 
 
 def require_edit(user: User, report: UnitReport) -> None:

@@ -57,7 +57,7 @@ def _context(request, report, errors=None, posted=None) -> dict:
                 "code": code,
                 "total": posted.get(f"t_{code}") if posted else value.total,
                 "female": posted.get(f"f_{code}") if posted else value.female,
-                "reason": posted.get(f"r_{code}") if posted else value.override_reason,
+                "reason": posted.get(f"r_{code}", "") if posted else value.override_reason,
                 "errors": (errors or {}).get(code, []),
                 "comments": field_comments.get(code, []),
             }
@@ -151,11 +151,14 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    report = selectors.report_detail(request.user, pk)
+    report = services.report_for_submit(request.user, pk)
     policy.require(request.user, policy.Action.APPROVE, report.unit)
     try:
         services.report_submit(report=report, user=request.user, expected_version=_version(request))
     except ValidationError as exc:
+        # The page shows the whole report: read it again in full (the submission read only
+        # the columns it needed).
+        report = selectors.report_detail(request.user, pk)
         return TemplateResponse(
             request, "reports/report.html", _context(request, report, _errors(exc)), status=422
         )
