@@ -167,15 +167,22 @@ def page(browser, live_app, db):
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     errors: list[str] = []
+    # Pages the app answers with 4xx on purpose (a form with errors: 400/409/422). Chromium
+    # also logs them as console errors; on_response alone judges a page's status.
+    refused_pages: set[str] = set()
 
     def on_console(message) -> None:
         url = message.location.get("url") or ""
+        if message.text.startswith("Failed to load resource") and url in refused_pages:
+            return
         if message.type == "error" and "favicon" not in url:
             errors.append(f"console error: {message.text} ({url})")
 
     def on_response(response) -> None:
         if response.status >= 500 or ("/static/" in response.url and response.status >= 400):
             errors.append(f"HTTP {response.status} {response.url}")
+        elif response.status >= 400 and response.request.resource_type == "document":
+            refused_pages.add(response.url)
 
     page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
     page.on("console", on_console)
