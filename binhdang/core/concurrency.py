@@ -1,7 +1,7 @@
 """Optimistic concurrency for records edited in forms."""
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext as _
 
@@ -16,12 +16,13 @@ STALE_MESSAGE = (
 )
 
 
-@transaction.atomic
 def save_versioned(instance: models.Model, *, expected_version: int, fields: list[str]) -> None:
     """Write `fields` only if the row still has `expected_version`; bump the version.
 
     The compare-and-set happens in one UPDATE, so it is safe under concurrent requests on
-    PostgreSQL and SQLite without holding row locks across the user's editing time.
+    PostgreSQL and SQLite without holding row locks across the user's editing time. One
+    statement is atomic by itself: no savepoint (two round trips) around it, and a refusal
+    writes nothing, so the caller's transaction stays usable after a StaleEdit.
     """
     model = type(instance)
     values = {name: getattr(instance, name) for name in fields}

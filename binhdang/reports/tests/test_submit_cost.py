@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from binhdang.accounts.choices import Role
 from binhdang.accounts.tests.factories import user_with_role
@@ -20,10 +21,10 @@ pytestmark = pytest.mark.django_db
 
 # One submit request, all included: the session and the user (2), the user's grants (1), the
 # report with its unit and period (1), the figures with the number of earlier versions (1),
-# the compare-and-set UPDATE in its savepoint (3), the version (1), the secretaries (1) and
-# their notifications (1), the session saved in its savepoint (3); plus the request's
-# transaction around the submission (2: BEGIN/COMMIT outside tests, a savepoint inside).
-SUBMIT_QUERIES = 16
+# the compare-and-set UPDATE (1), the version (1), the secretaries' notifications (1), the
+# session saved in its savepoint (3); plus the submission's transaction (2: BEGIN/COMMIT
+# outside tests, a savepoint inside). It was 17 before the submission was trimmed.
+SUBMIT_QUERIES = 13
 
 
 @pytest.fixture
@@ -41,9 +42,13 @@ def _post_submit(client, report):
 def test_a_submission_costs_a_fixed_number_of_queries(
     client, tree, people, period, django_assert_max_num_queries
 ):
-    # More secretaries to notify must not mean more queries.
+    # More secretaries to notify must not mean more queries; a former secretary (inactive)
+    # and the other department's are not notified.
     for name in ("sec2", "sec3", "sec4"):
         user_with_role(Role.SECRETARIAT, tree.department, username=name)
+    user_with_role(Role.SECRETARIAT, tree.department, username="former", is_active=False)
+    user_with_role(Role.SECRETARIAT, tree.other_department, username="quang_ninh")
+    before = timezone.now()
     report = fill(UnitReport.objects.get(period=period, unit=tree.school_a), people.officer_a)
     client.force_login(people.head_a)
     with django_assert_max_num_queries(SUBMIT_QUERIES):
@@ -60,6 +65,8 @@ def test_a_submission_costs_a_fixed_number_of_queries(
     notified = Notification.objects.filter(url=reverse("reports:report", args=[report.pk]))
     assert sorted(n.user.username for n in notified) == ["alice", "sec2", "sec3", "sec4"]
     assert all("Trường THPT Ngô Quyền đã gửi" in n.text for n in notified)
+    assert all(n.read_at is None and before <= n.created_at <= timezone.now() for n in notified)
+    assert Notification.objects.count() == 4
 
 
 def test_a_resubmission_is_version_two_and_late_after_the_due_date(client, tree, people):
