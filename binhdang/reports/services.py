@@ -279,17 +279,12 @@ def report_submit(*, report: UnitReport, user: User, expected_version: int) -> R
     # The figures, and in the same statement how many versions were submitted before: read
     # while the row still has `expected_version` (versions only grow), so the count is
     # exact whenever the compare-and-set below succeeds.
-    previous = (
-        ReportVersion.objects.filter(report=report.pk)
-        .order_by()
-        .values("report")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+    versions = ReportVersion.objects.filter(report=report.pk).order_by().values("report")
+    previous = Subquery(versions.annotate(n=Count("pk")).values("n"))
     rows = list(
         report.values.select_related("indicator")
         .only(*_SUBMIT_VALUE_FIELDS)
-        .annotate(previous=Coalesce(Subquery(previous), 0))
+        .annotate(previous=Coalesce(previous, 0))
         .order_by("indicator__order")
     )
     values = {v.indicator.code: (v.total, v.female) for v in rows}
