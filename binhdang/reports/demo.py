@@ -1,6 +1,12 @@
-"""Demo data: staff figures for every demo unit (2025, 2026) and the report periods of the
-previous and current year with unit reports in every state (on time, late, returned,
-accepted, missing). Idempotent: a period that already exists is left alone."""
+"""Demo data: staff figures for every demo unit (previous and current year) and the report
+periods of the previous and current year with unit reports in every state (on time, late,
+returned, accepted, missing). Idempotent: a period that already exists is left alone.
+
+Everything is placed relative to today, so the demo reads the same whatever day it is loaded:
+a period stays open until its late submissions have had time to come in (GRACE_DAYS after the
+due date) and the latest period is always open, as a secretariat would leave it; the tour's
+school (SCHOOL_A_CODE) never has an accepted report, so the activities it logs in the tour
+are never locked by one."""
 
 from __future__ import annotations
 
@@ -18,6 +24,8 @@ from .choices import PeriodKind, PeriodStatus, ReportStatus
 from .models import ReportComment, ReportPeriod, ReportVersion, StaffFigures, UnitReport
 
 DEPARTMENT_CODE = "SGDDT-HP"
+# Days after the due date the demo secretariat keeps a period open for late reports.
+GRACE_DAYS = 20
 RESULTS = (
     "Đơn vị đã quán triệt kế hoạch của Sở; tổ chức tuyên truyền về bình đẳng giới trong các "
     "buổi chào cờ, sinh hoạt chuyên môn; lồng ghép nội dung giới trong giảng dạy."
@@ -27,7 +35,8 @@ DIFFICULTIES = "Cán bộ phụ trách kiêm nhiệm nhiều việc."
 RECOMMENDATIONS = "Đề nghị Sở tổ chức tập huấn cho thành viên Ban Vì sự tiến bộ của phụ nữ."
 
 
-def load_staff_figures(units: list[OrgUnit], year: int) -> int:
+def load_staff_figures(units: list[OrgUnit], year: int, *, improved: bool = False) -> int:
+    """`improved`: more women among managers, so the year-on-year comparison shows progress."""
     existing = set(
         StaffFigures.objects.filter(unit__in=units, year=year).values_list("unit_id", flat=True)
     )
@@ -39,7 +48,7 @@ def load_staff_figures(units: list[OrgUnit], year: int) -> int:
         staff = rng.randint(45, 140)
         managers = rng.choice([3, 3, 4, 4, 5])
         managers_female = (
-            rng.choice([0, 1, 1, 2, 2, 3]) if year >= 2026 else rng.choice([0, 0, 1, 1, 2])
+            rng.choice([0, 1, 1, 2, 2, 3]) if improved else rng.choice([0, 0, 1, 1, 2])
         )
         managers_female = min(managers_female, managers)
         party = rng.randint(staff // 4, staff // 2)
@@ -70,8 +79,8 @@ def _at(day: dt.date, hour: int = 10) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
 
 
-def _state(index: int, period: ReportPeriod, today: dt.date) -> str:
-    if period.due_date >= today:  # the open period: most still drafting
+def _state(index: int, is_open: bool) -> str:
+    if is_open:  # most still drafting
         return ["draft", "draft", "submitted", "on_time_accepted", "returned", "draft"][index % 6]
     return [
         "on_time_accepted",
@@ -87,20 +96,23 @@ def _state(index: int, period: ReportPeriod, today: dt.date) -> str:
     ][index % 10]
 
 
-def load_period(department: OrgUnit, year: int, kind: str, today: dt.date, reviewer, head) -> bool:
+def load_period(
+    department: OrgUnit, year: int, kind: str, today: dt.date, reviewer, head, *, latest: bool
+) -> bool:
     if ReportPeriod.objects.filter(department=department, year=year, kind=kind).exists():
         return False
     period = services.period_create(department=department, year=year, kind=kind, is_demo=True)
     services.period_open(period=period, user=None)
+    is_open = latest or period.due_date + dt.timedelta(days=GRACE_DAYS) >= today
     reports = list(
         UnitReport.objects.filter(period=period).select_related("unit").order_by("unit__code")
     )
     for index, report in enumerate(reports):
-        state = _state(index, period, today)
-        if report.unit.code == SCHOOL_A_CODE and period.due_date >= today:
-            # The tour's school is still drafting its open report, so its activities of the
-            # period stay editable (an accepted report locks them).
-            state = "draft"
+        state = _state(index, is_open)
+        if report.unit.code == SCHOOL_A_CODE:
+            # The tour's school: still drafting an open report, awaiting review of a closed
+            # one; never accepted, since an accepted report locks the period's activities.
+            state = "draft" if is_open else "submitted"
         if state in {"draft", "missing"}:
             if state == "draft" and index % 2:
                 UnitReport.objects.filter(pk=report.pk).update(results=RESULTS)
@@ -147,9 +159,10 @@ def load_period(department: OrgUnit, year: int, kind: str, today: dt.date, revie
                 text="Chưa nhập số tập thể, cá nhân được khen thưởng.",
                 version_number=1,
             )
-    if period.due_date < today:
+    if not is_open:
         ReportPeriod.objects.filter(pk=period.pk).update(
-            status=PeriodStatus.CLOSED, closed_at=_at(period.due_date + dt.timedelta(days=20))
+            status=PeriodStatus.CLOSED,
+            closed_at=_at(period.due_date + dt.timedelta(days=GRACE_DAYS)),
         )
     return True
 
@@ -161,13 +174,17 @@ def load(stdout=None) -> None:
         return
     today = timezone.localdate()
     units = list(services.reporting_units(department))
-    figures = sum(load_staff_figures(units, year) for year in (2025, 2026))
+    years = (today.year - 1, today.year)
+    figures = sum(load_staff_figures(units, year, improved=year == today.year) for year in years)
     reviewer = User.objects.filter(username="thuky.so").first()
     head = User.objects.filter(username="lanhdao.so").first() or reviewer
     made = 0
-    for year in (today.year - 1, today.year):
-        for kind in (PeriodKind.MID_YEAR, PeriodKind.YEAR_END):
-            made += load_period(department, year, kind, today, reviewer, head)
+    periods = [
+        (year, kind) for year in years for kind in (PeriodKind.MID_YEAR, PeriodKind.YEAR_END)
+    ]
+    for year, kind in periods:
+        latest = (year, kind) == periods[-1]
+        made += load_period(department, year, kind, today, reviewer, head, latest=latest)
     if stdout is not None:
         stdout.write(
             f"Báo cáo minh họa: {figures} bộ số liệu cán bộ mới, {made} kỳ báo cáo mới "
