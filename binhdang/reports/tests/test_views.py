@@ -108,13 +108,18 @@ def test_submit_return_with_field_comment_resubmit_shows_diff_accept(client, tre
     assert "Đề nghị bổ sung" in page and "Thiếu số khen thưởng" in page
     client.post(
         reverse("reports:report", args=[report.pk]),
-        {"version": report.version, "results": report.results, "t_COMMENDATIONS": "2"},
+        {
+            "version": report.version,
+            "results": report.results + " Bổ sung số liệu khen thưởng.",
+            "t_COMMENDATIONS": "2",
+        },
     )
     submit(report, people.head_a)
     client.force_login(people.secretariat)
     page = client.get(reverse("reports:report", args=[report.pk])).content.decode()
     assert "Thay đổi so với lần gửi trước" in page
     assert "Tập thể, cá nhân được khen thưởng" in page
+    assert "<td>Kết quả đạt được</td>" in page  # the field's name as a heading, capitalised
     report.refresh_from_db()
     client.post(
         reverse("reports:report_review", args=[report.pk]),
