@@ -7,6 +7,8 @@ ministry -> other department (Quảng Ninh) -> school C.
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils import translation
 
 from binhdang.accounts.choices import Role, UnitType
 from binhdang.accounts.tests.factories import OrgUnitFactory, UserFactory, user_with_role
@@ -22,6 +24,11 @@ def _fast_and_isolated(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # A request in English (the switcher) leaves English active in this thread; each test
+    # starts in Vietnamese, as a user does.
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -97,10 +97,8 @@ def activity_update(
         activity,
         expected_version=expected_version,
         fields=[_column(name) for name in fields] + _DERIVED_FIELDS,
+        user=user,
     )
-    # save_versioned writes with UPDATE (compare-and-set), which bypasses the save signals
-    # django-simple-history listens to; record the change explicitly.
-    Activity.history.bulk_history_create([activity], update=True, default_user=user)
     return activity
 
 
@@ -211,8 +209,8 @@ def campaign_set(
             campaign,
             expected_version=campaign.version if expected_version is None else expected_version,
             fields=[*values, "updated_at"],
+            user=user,
         )
-        Campaign.history.bulk_history_create([campaign], update=True, default_user=user)
     refresh_action_month(department=department, campaign=campaign)
     return campaign
 

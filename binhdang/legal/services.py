@@ -101,7 +101,7 @@ def legal_document_update(
     for name, value in cleaned.items():
         setattr(document, name, value)
     document.full_clean(exclude=["version"])
-    save_versioned(document, expected_version=expected_version, fields=list(cleaned))
+    save_versioned(document, expected_version=expected_version, fields=list(cleaned), audit=False)
     # A plain save records the change in the audit history and refreshes the derived columns.
     document.refresh_from_db()
     document.save()

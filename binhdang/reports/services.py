@@ -221,7 +221,9 @@ def report_save(
         raise ValidationError({code: messages for code, messages in errors.items()})
     for name in NARRATIVE_FIELDS:
         setattr(report, name, (narrative.get(name) or "").strip())
-    save_versioned(report, expected_version=expected_version, fields=list(NARRATIVE_FIELDS))
+    save_versioned(
+        report, expected_version=expected_version, fields=list(NARRATIVE_FIELDS), user=user
+    )
     for code, (_total, _female, reason) in values.items():
         value = rows.get(code)
         if value is None:
@@ -306,6 +308,7 @@ def report_submit(*, report: UnitReport, user: User, expected_version: int) -> R
         report,
         expected_version=expected_version,
         fields=["status", "approved_by", "approved_at", "submitted_at", "is_late"],
+        user=user,
     )
     version = ReportVersion.objects.create(
         report=report,
@@ -343,7 +346,9 @@ def report_return(
         raise ValidationError(_("Hãy ghi nhận xét khi trả lại báo cáo."), code="comment")
     report.status = ReportStatus.RETURNED
     report.reviewed_by = user
-    save_versioned(report, expected_version=expected_version, fields=["status", "reviewed_by"])
+    save_versioned(
+        report, expected_version=expected_version, fields=["status", "reviewed_by"], user=user
+    )
     number = report.versions.count()
     if comment.strip():
         ReportComment.objects.create(
@@ -363,7 +368,10 @@ def report_accept(*, report: UnitReport, user: User, expected_version: int) -> N
     report.reviewed_by = user
     report.accepted_at = timezone.now()
     save_versioned(
-        report, expected_version=expected_version, fields=["status", "reviewed_by", "accepted_at"]
+        report,
+        expected_version=expected_version,
+        fields=["status", "reviewed_by", "accepted_at"],
+        user=user,
     )
     _notify_unit(report, _("%(period)s của %(unit)s đã được tiếp nhận.") % _names(report))
 

@@ -147,8 +147,8 @@ def member_update(*, member: CommitteeMember, expected_version: int, **fields) -
         _check_single_post(_lock(member.committee), member.position, exclude=member)
     _check_dates(member.start_date, member.end_date, end_field="start_date")
     member.full_clean()
+    # Audited there, by the request's user.
     save_versioned(member, expected_version=expected_version, fields=list(fields))
-    member.save()  # records the change in the audit history
     return member
 
 

@@ -122,7 +122,7 @@ def user_update(*, user: User, expected_version: int, actor: User | None = None,
         setattr(user, name, value.strip() if isinstance(value, str) else value)
     _check_unique(user)
     user.full_clean(exclude=["password", "version"])
-    save_versioned(user, expected_version=expected_version, fields=list(fields))
+    save_versioned(user, expected_version=expected_version, fields=list(fields), audit=False)
     user.save()  # audit history and search_text
     return user
 

@@ -72,7 +72,7 @@ def unit_update(
     for name, value in fields.items():
         setattr(unit, name, value.strip() if isinstance(value, str) else value)
     unit.full_clean(exclude=["path", "parent", "version"])
-    save_versioned(unit, expected_version=expected_version, fields=list(fields))
+    save_versioned(unit, expected_version=expected_version, fields=list(fields), audit=False)
     if parent is not None and parent.pk != unit.parent_id:
         unit_move(unit=unit, new_parent=parent)
     # A plain save records the change in the audit history and refreshes search_text.

@@ -21,10 +21,11 @@ pytestmark = pytest.mark.django_db
 
 # One submit request, all included: the session and the user (2), the user's grants (1), the
 # report with its unit and period (1), the figures with the number of earlier versions (1),
-# the compare-and-set UPDATE (1), the version (1), the secretaries' notifications (1), the
-# session saved in its savepoint (3); plus the submission's transaction (2: BEGIN/COMMIT
-# outside tests, a savepoint inside). It was 17 before the submission was trimmed.
-SUBMIT_QUERIES = 13
+# the compare-and-set UPDATE (1) and its audit row (the whole report read back, then the
+# history row: 2), the version (1), the secretaries' notifications (1), the session saved in
+# its savepoint (3); plus the submission's transaction (2: BEGIN/COMMIT outside tests, a
+# savepoint inside). It was 17, without the audit row, before the submission was trimmed.
+SUBMIT_QUERIES = 15
 
 
 @pytest.fixture
@@ -58,6 +59,8 @@ def test_a_submission_costs_a_fixed_number_of_queries(
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED and not report.is_late
     assert report.approved_by == people.head_a
+    audit = report.history.order_by("-history_id").first()
+    assert audit.status == ReportStatus.SUBMITTED and audit.history_user == people.head_a
     version = ReportVersion.objects.get(report=report)
     assert version.number == 1 and version.submitted_by == people.head_a
     assert version.snapshot["values"]["STAFF"]["total"] == 80
