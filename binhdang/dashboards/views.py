@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from binhdang.accounts import policy
 from binhdang.activities.coverage import departments_for
+from binhdang.core.choosing import department_and_year
 from binhdang.documents.charts import bar_chart, line_chart
 
 from .selectors import department_dashboard
@@ -26,19 +26,7 @@ def _choose(request: HttpRequest):
     departments = departments_for(user)
     if not departments:
         raise PermissionDenied
-    code = request.GET.get("department")
-    department = departments[0]
-    if code:
-        department = next((d for d in departments if d.code == code), None)
-        if department is None:
-            raise Http404
-    this_year = dt.date.today().year
-    try:
-        year = int(request.GET.get("year") or this_year)
-    except ValueError as exc:
-        raise Http404 from exc
-    if not 2020 <= year <= this_year + 1:
-        raise Http404
+    department, year = department_and_year(request, departments)
     return department, departments, year
 
 
@@ -54,7 +42,7 @@ def department(request: HttpRequest) -> HttpResponse:
         {
             "d": data,
             "departments": departments,
-            "years": list(range(dt.date.today().year + 1, 2022, -1)),
+            "years": list(range(timezone.localdate().year + 1, 2022, -1)),
             "query": query,
         },
     )

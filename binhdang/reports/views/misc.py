@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from binhdang.accounts import policy
 from binhdang.accounts.choices import UnitType
 from binhdang.activities.coverage import departments_for
+from binhdang.core.choosing import department_and_year
 from binhdang.core.uploads import validate_upload
 
 from .. import staff_import
@@ -34,10 +33,10 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def _year(request: HttpRequest) -> int:
     try:
-        year = int(request.GET.get("year") or request.POST.get("year") or dt.date.today().year)
+        year = int(request.GET.get("year") or request.POST.get("year") or timezone.localdate().year)
     except ValueError:
-        year = dt.date.today().year
-    return min(max(year, 2020), dt.date.today().year + 1)
+        year = timezone.localdate().year
+    return min(max(year, 2020), timezone.localdate().year + 1)
 
 
 def _units(user):
@@ -91,7 +90,7 @@ def staff_edit(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
 
     unit = policy.get_object_for_user(OrgUnit.objects.all(), request.user, via="", pk=unit_pk)
     policy.require(request.user, policy.Action.EDIT, unit)
-    if not 2020 <= year <= dt.date.today().year + 1:
+    if not 2020 <= year <= timezone.localdate().year + 1:
         raise PermissionDenied
     instance = StaffFigures.objects.filter(unit=unit, year=year).first() or StaffFigures(
         unit=unit, year=year
@@ -125,19 +124,7 @@ def _target_scope(request: HttpRequest):
     """(departments, department, year, kind) chosen in the query string; 404 when asked for
     a department out of reach or a year out of range."""
     departments = departments_for(request.user)
-    department = departments[0] if departments else None
-    code = request.GET.get("department")
-    if code:
-        department = next((d for d in departments if d.code == code), None)
-        if department is None:
-            raise Http404
-    this_year = dt.date.today().year
-    try:
-        year = int(request.GET.get("year") or this_year)
-    except ValueError as exc:
-        raise Http404 from exc
-    if not 2020 <= year <= this_year + 1:
-        raise Http404
+    department, year = department_and_year(request, departments)
     kind = request.GET.get("kind") or ""
     if kind not in PeriodKind.values:
         kind = ""
@@ -184,7 +171,7 @@ def targets(request: HttpRequest) -> HttpResponse:
             "year": year,
             "kind": kind,
             "kinds": PeriodKind.choices,
-            "years": list(range(dt.date.today().year + 1, 2022, -1)),
+            "years": list(range(timezone.localdate().year + 1, 2022, -1)),
             "period": period,
             "history": target_service.superseded_versions(),
             "can_manage": can_manage,
