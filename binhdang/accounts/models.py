@@ -86,9 +86,12 @@ class OrgUnit(VersionedModel):
         qs = OrgUnit.objects.filter(path__startswith=self.path)
         return qs if include_self else qs.exclude(pk=self.pk)
 
+    def lineage_ids(self) -> list[int]:
+        """Primary keys from the root down to this unit, read off the path."""
+        return [int(part) for part in self.path.strip(PATH_SEPARATOR).split(PATH_SEPARATOR)]
+
     def ancestors(self) -> models.QuerySet[OrgUnit]:
-        ids = [int(part) for part in self.path.strip(PATH_SEPARATOR).split(PATH_SEPARATOR)]
-        return OrgUnit.objects.filter(pk__in=ids[:-1]).order_by("depth")
+        return OrgUnit.objects.filter(pk__in=self.lineage_ids()[:-1]).order_by("depth")
 
     def is_within(self, other: OrgUnit) -> bool:
         return self.path.startswith(other.path)

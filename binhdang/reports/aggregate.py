@@ -163,13 +163,11 @@ def women_leader_rate(year: int, path: str) -> Rate:
     ]
 
 
-def applicable_target(code: str, year: int) -> Target | None:
-    """The latest version of the nearest target year at or after `year`."""
-    return (
-        Target.objects.filter(code=code, target_year__gte=year)
-        .order_by("target_year", "-version")
-        .first()
-    )
+def applicable_target(targets: list[Target], code: str, year: int) -> Target | None:
+    """Among `targets` (every version), the latest version of `code` for the nearest target
+    year at or after `year`."""
+    candidates = [t for t in targets if t.code == code and t.target_year >= year]
+    return min(candidates, key=lambda t: (t.target_year, -t.version), default=None)
 
 
 def not_comparable(target: Target, period: ReportPeriod | None, rate: Rate | None) -> str:
@@ -192,8 +190,11 @@ def target_results(period: ReportPeriod, *, record: bool = False) -> list[Target
     unchanged. A target that cannot be compared yet (no figures, a mid-year period for a
     year-end metric, a metric outside the registry) is left out and not recorded."""
     stored = {r.target_code: r for r in period.target_results.select_related("target")}
-    codes = sorted(set(Target.objects.values_list("code", flat=True)) - set(stored))
-    targets = [t for t in (applicable_target(c, period.year) for c in codes) if t is not None]
+    versions = list(Target.objects.applying_to(period.department))
+    codes = sorted({t.code for t in versions} - set(stored))
+    targets = [
+        t for t in (applicable_target(versions, c, period.year) for c in codes) if t is not None
+    ]
     rates = metric_rates(
         [t.metric for t in targets],
         year=period.year,

@@ -64,10 +64,29 @@ class Indicator(TimeStampedModel):
         return self.disaggregation != Disaggregation.NONE
 
 
+class TargetQuerySet(models.QuerySet):
+    def applying_to(self, unit) -> TargetQuerySet:
+        """Targets that apply to `unit`: the sector's and those owned by the unit or a unit
+        above it (never a sibling department's)."""
+        return self.filter(models.Q(owner__isnull=True) | models.Q(owner_id__in=unit.lineage_ids()))
+
+
 class Target(TimeStampedModel):
     """A target from a source document; versioned so that a new version never rewrites
-    the results already compared against an earlier one."""
+    the results already compared against an earlier one.
 
+    `owner` is the unit whose secretariat entered it (a department, for its own reading of
+    the Ministry's and the city's plans); it applies to that unit's subtree only. Targets of
+    the whole sector (the national strategy, the Prime Minister's decisions) have none."""
+
+    owner = models.ForeignKey(
+        "accounts.OrgUnit",
+        verbose_name=_("đơn vị đặt mục tiêu"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="targets",
+    )
     code = models.CharField(_("mã mục tiêu"), max_length=40)
     version = models.PositiveSmallIntegerField(_("phiên bản"), default=1)
     name = models.CharField(_("nội dung mục tiêu"), max_length=400)
@@ -95,13 +114,24 @@ class Target(TimeStampedModel):
     valid_from = models.DateField(_("hiệu lực từ"))
     history = HistoricalRecords()
 
+    objects = TargetQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("mục tiêu")
         verbose_name_plural = _("mục tiêu")
         ordering = ["code", "target_year", "-version"]
         constraints = [
+            # Versions are numbered per owner; NULL owners are distinct in a plain unique
+            # index, hence the sector-wide ones get their own partial index.
             models.UniqueConstraint(
-                fields=["code", "target_year", "version"], name="unique_target_version"
+                fields=["owner", "code", "target_year", "version"],
+                condition=models.Q(owner__isnull=False),
+                name="unique_target_version",
+            ),
+            models.UniqueConstraint(
+                fields=["code", "target_year", "version"],
+                condition=models.Q(owner__isnull=True),
+                name="unique_sector_target_version",
             ),
         ]
 

@@ -4,6 +4,9 @@ Every target names a metric of the registry (reports.catalogue.METRICS); progres
 metric over the department's subtree, within the viewer's aggregate reach, for a period. A
 result recorded in the department's report (TargetResult) is frozen: it keeps the target
 version it was compared with, whatever versions come later.
+
+A department sees the sector-wide targets (no owner) and those its own secretariat, or a
+unit above it, entered; never another department's.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -87,24 +91,27 @@ def best_period(department: OrgUnit, year: int, kind: str = "") -> ReportPeriod 
     return periods.get(PeriodKind.YEAR_END) or periods.get(PeriodKind.MID_YEAR)
 
 
-def current_targets() -> list[Target]:
-    """The latest version of every target (code and target year)."""
+def current_targets(department: OrgUnit) -> list[Target]:
+    """The latest version of every target (code and target year) of the department."""
     latest: dict[tuple[str, int], Target] = {}
-    for target in Target.objects.select_related("source_document").order_by(
-        "code", "target_year", "-version"
+    for target in (
+        Target.objects.applying_to(department)
+        .select_related("source_document", "owner")
+        .order_by("code", "target_year", "-version")
     ):
         latest.setdefault((target.code, target.target_year), target)
     return list(latest.values())
 
 
-def superseded_versions() -> list[Target]:
-    """Earlier versions of every target, kept with the results compared against them."""
-    latest = {t.pk for t in current_targets()}
+def superseded_versions(department: OrgUnit) -> list[Target]:
+    """Earlier versions of the department's targets, kept with the results compared
+    against them."""
+    latest = {t.pk for t in current_targets(department)}
     return [
         t
-        for t in Target.objects.select_related("entered_by").order_by(
-            "code", "target_year", "-version"
-        )
+        for t in Target.objects.applying_to(department)
+        .select_related("entered_by")
+        .order_by("code", "target_year", "-version")
         if t.pk not in latest
     ]
 
@@ -128,11 +135,11 @@ def target_progress(
     Over the whole department, a result already recorded for the period is shown as
     recorded (with the version it used); otherwise the comparison is computed now.
     """
-    targets = current_targets()
+    targets = current_targets(department)
     rates = metric_rates([t.metric for t in targets], year=year, period=period, paths=paths)
     stored: dict[str, TargetResult] = {}
     if period is not None and paths == [department.path]:
-        stored = {r.target_code: r for r in period.target_results.select_related("target")}
+        stored = {r.target_code: r for r in period.target_results.select_related("target__owner")}
     rows = []
     for target in targets:
         result = stored.get(target.code)
@@ -172,6 +179,7 @@ def not_in_registry(metric: str) -> str:
 def target_enter(
     *,
     user: User,
+    department: OrgUnit,
     code: str,
     name: str,
     scope: str,
@@ -182,14 +190,30 @@ def target_enter(
     source_document=None,
     today: dt.date | None = None,
 ) -> Target:
-    """A new version of the target `code` for `target_year` (version 1 when new). Results
-    already recorded keep the version they used."""
-    if not policy.can_anywhere(user, policy.Action.MANAGE):
+    """A new version of the department's target `code` for `target_year` (version 1 when
+    new). Results already recorded keep the version they used."""
+    if not policy.can(user, policy.Action.MANAGE, department):
         raise PermissionDenied
     if metric not in METRICS_BY_KEY:
         raise ValidationError({"metric": not_in_registry(metric)})
+    # A code names one target wherever it is seen: the sector's codes, a unit above's or
+    # below's are not this unit's to version.
+    seen = Target.objects.filter(
+        Q(pk__in=Target.objects.applying_to(department))
+        | Q(owner__path__startswith=department.path)
+    )
+    if seen.filter(code=code).exclude(owner=department).exists():
+        raise ValidationError(
+            {
+                "code": _(
+                    "Mã %(code)s là mục tiêu chung của ngành hoặc của cấp trên; hãy dùng mã "
+                    "khác cho mục tiêu của Sở."
+                )
+                % {"code": code}
+            }
+        )
     other = (
-        Target.objects.filter(code=code, metric__in=list(METRICS_BY_KEY))
+        Target.objects.filter(owner=department, code=code, metric__in=list(METRICS_BY_KEY))
         .exclude(metric=metric)
         .order_by("-target_year", "-version")
         .first()
@@ -208,11 +232,12 @@ def target_enter(
         with transaction.atomic():
             previous = (
                 Target.objects.select_for_update()
-                .filter(code=code, target_year=target_year)
+                .filter(owner=department, code=code, target_year=target_year)
                 .order_by("-version")
                 .first()
             )
             return Target.objects.create(
+                owner=department,
                 code=code,
                 version=(previous.version + 1) if previous else 1,
                 name=name,

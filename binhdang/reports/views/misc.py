@@ -134,24 +134,26 @@ def _target_scope(request: HttpRequest):
 @login_required
 @require_http_methods(["GET", "POST"])
 def targets(request: HttpRequest) -> HttpResponse:
+    """The department's targets against its figures; its secretariat enters new versions
+    (the department is the one chosen in the query string, which the form posts back)."""
     user = request.user
     policy.require_anywhere(user, policy.Action.VIEW_AGGREGATE)
-    can_manage = policy.can_anywhere(user, policy.Action.MANAGE)
+    departments, department, year, kind = _target_scope(request)
+    can_manage = department is not None and policy.can(user, policy.Action.MANAGE, department)
     form = TargetForm(request.POST or None)
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
         if form.is_valid():
             try:
-                target_service.target_enter(user=user, **form.cleaned_data)
+                target_service.target_enter(user=user, department=department, **form.cleaned_data)
             except ValidationError as exc:
                 _show_errors(form, exc)
             else:
                 messages.success(
                     request, _("Đã lưu mục tiêu (phiên bản mới; kết quả cũ giữ nguyên).")
                 )
-                return redirect("reports:targets")
-    departments, department, year, kind = _target_scope(request)
+                return redirect(request.get_full_path())
     period = target_service.best_period(department, year, kind) if department else None
     rows = []
     if department is not None:
@@ -173,7 +175,7 @@ def targets(request: HttpRequest) -> HttpResponse:
             "kinds": PeriodKind.choices,
             "years": list(range(timezone.localdate().year + 1, 2022, -1)),
             "period": period,
-            "history": target_service.superseded_versions(),
+            "history": target_service.superseded_versions(department) if department else [],
             "can_manage": can_manage,
             "form": form,
         },
