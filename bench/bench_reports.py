@@ -136,7 +136,7 @@ def _periods(departments: list[int]) -> dict[tuple[int, int, str], int]:
 
 def _load(tree, periods: dict) -> tuple[int, int]:
     from binhdang.accounts.models import OrgUnit
-    from binhdang.reports.services import current_indicators
+    from binhdang.reports.periods import current_indicators
 
     indicators = current_indicators(2026)
     rng = random.Random(6)
@@ -194,7 +194,7 @@ def _raw(sql: str, params: dict):
 def _small_department(ministry_id: int, n_units: int = 100):
     """A department of `n_units` schools with staff figures, a period and accepted reports."""
     from binhdang.accounts.models import OrgUnit
-    from binhdang.reports import services
+    from binhdang.reports import periods
     from binhdang.reports.models import StaffFigures, UnitReport
 
     department = OrgUnit.objects.create(
@@ -217,8 +217,8 @@ def _small_department(ministry_id: int, n_units: int = 100):
             managers_total=4,
             managers_female=i % 3,
         )
-    period = services.period_create(department=department, year=2026, kind="year_end")
-    services.period_open(period=period, user=None)
+    period = periods.period_create(department=department, year=2026, kind="year_end")
+    periods.period_open(period=period, user=None)
     UnitReport.objects.filter(period=period).update(
         status="accepted", submitted_at=dt.datetime(2026, 11, 28, tzinfo=dt.UTC),
         results="Kết quả", recommendations="Đề nghị tập huấn.",
@@ -244,15 +244,15 @@ def _submission_setup(departments, needed: int):
     from django.utils.crypto import get_random_string
 
     from binhdang.accounts.models import RoleGrant, User
-    from binhdang.reports import services
+    from binhdang.reports import periods
     from binhdang.reports.models import UnitReport
 
     report_ids: list[int] = []
     used = []
     for department in departments:
         for kind in ("mid_year", "year_end"):
-            period = services.period_create(department=department, year=2027, kind=kind)
-            services.period_open(period=period, user=None)
+            period = periods.period_create(department=department, year=2027, kind=kind)
+            periods.period_open(period=period, user=None)
             reports = UnitReport.objects.filter(period=period)
             reports.update(results="Kết quả đạt được.")
             report_ids += reports.order_by("pk").values_list("pk", flat=True)

@@ -19,7 +19,7 @@ from binhdang.activities.models import Activity
 from binhdang.reports import aggregate
 from binhdang.reports.catalogue import METRIC_WOMEN_LEADER
 from binhdang.reports.models import ReportPeriod, Target
-from binhdang.reports.services import current_indicators
+from binhdang.reports.periods import current_indicators
 from binhdang.reports.targets import TargetProgress, best_period, scope_paths, target_progress
 
 KEY_CODES = ("STAFF", "MANAGERS", "COMMITTEE", "ACTIVITIES", "PARTICIPANTS", "ACTION_MONTH")

@@ -19,7 +19,7 @@ from django.utils import timezone
 from binhdang.accounts.demo import SCHOOL_A_CODE
 from binhdang.accounts.models import OrgUnit, User
 
-from . import services
+from . import periods, services
 from .choices import PeriodKind, PeriodStatus, ReportStatus
 from .models import ReportComment, ReportPeriod, ReportVersion, StaffFigures, UnitReport
 
@@ -101,8 +101,8 @@ def load_period(
 ) -> bool:
     if ReportPeriod.objects.filter(department=department, year=year, kind=kind).exists():
         return False
-    period = services.period_create(department=department, year=year, kind=kind, is_demo=True)
-    services.period_open(period=period, user=None)
+    period = periods.period_create(department=department, year=year, kind=kind, is_demo=True)
+    periods.period_open(period=period, user=None)
     is_open = latest or period.due_date + dt.timedelta(days=GRACE_DAYS) >= today
     reports = list(
         UnitReport.objects.filter(period=period).select_related("unit").order_by("unit__code")
@@ -173,17 +173,15 @@ def load(stdout=None) -> None:
     if department is None:
         return
     today = timezone.localdate()
-    units = list(services.reporting_units(department))
+    units = list(periods.reporting_units(department))
     years = (today.year - 1, today.year)
     figures = sum(load_staff_figures(units, year, improved=year == today.year) for year in years)
     reviewer = User.objects.filter(username="thuky.so").first()
     head = User.objects.filter(username="lanhdao.so").first() or reviewer
     made = 0
-    periods = [
-        (year, kind) for year in years for kind in (PeriodKind.MID_YEAR, PeriodKind.YEAR_END)
-    ]
-    for year, kind in periods:
-        latest = (year, kind) == periods[-1]
+    chosen = [(year, kind) for year in years for kind in (PeriodKind.MID_YEAR, PeriodKind.YEAR_END)]
+    for year, kind in chosen:
+        latest = (year, kind) == chosen[-1]
         made += load_period(department, year, kind, today, reviewer, head, latest=latest)
     if stdout is not None:
         stdout.write(

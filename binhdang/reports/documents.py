@@ -17,7 +17,7 @@ from binhdang.documents.decree30 import OfficialDocument
 from . import aggregate, targets
 from .choices import PeriodKind, ReportStatus
 from .models import ReportPeriod, UnitReport
-from .services import current_indicators
+from .periods import current_indicators
 
 GOVERNING = "UBND THÀNH PHỐ HẢI PHÒNG"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from binhdang.reports import services
+from binhdang.reports import periods, services
 from binhdang.reports.choices import PeriodKind
 from binhdang.reports.models import ReportPeriod, StaffFigures, UnitReport
 
@@ -36,11 +36,11 @@ def open_period(
     due: dt.date | None = None,
 ) -> ReportPeriod:
     year = year or dt.date.today().year
-    period = services.period_create(department=department, year=year, kind=kind)
+    period = periods.period_create(department=department, year=year, kind=kind)
     if due is not None:
         ReportPeriod.objects.filter(pk=period.pk).update(due_date=due, window_end=due)
         period.refresh_from_db()
-    services.period_open(period=period, user=None)
+    periods.period_open(period=period, user=None)
     return period
 
 

@@ -14,7 +14,7 @@ from binhdang.accounts.tests.factories import (
 from binhdang.activities.locks import lock_message
 from binhdang.activities.tests.factories import ActivityFactory
 from binhdang.core.concurrency import StaleEdit
-from binhdang.reports import aggregate, services
+from binhdang.reports import aggregate, periods, services
 from binhdang.reports.choices import ReportStatus
 from binhdang.reports.models import Indicator, Target, TargetResult, UnitReport
 from binhdang.reports.selectors import board, diff_since_returned
@@ -75,11 +75,11 @@ def test_opening_creates_prefilled_drafts_for_every_unit(tree, people):
     b_values = {v.indicator.code: v for v in reports.get(unit=tree.school_b).values.all()}
     assert b_values["STAFF"].total is None  # no staff figures yet
     # Opening again creates nothing twice.
-    assert services.period_open(period=period, user=None) == 0
+    assert periods.period_open(period=period, user=None) == 0
 
 
 def test_period_dates_come_from_the_issued_plan_or_the_usual_dates(tree):
-    period = services.period_create(department=tree.department, year=YEAR, kind="year_end")
+    period = periods.period_create(department=tree.department, year=YEAR, kind="year_end")
     assert period.due_date == dt.date(YEAR, 12, 1)
     assert period.window_start == dt.date(YEAR, 1, 1)
     assert period.window_end == dt.date(YEAR, 12, 1)

@@ -16,7 +16,8 @@ from django.views.decorators.http import require_GET, require_POST
 from binhdang.accounts import policy
 from binhdang.accounts.choices import UnitType
 
-from .. import reminders, selectors, services
+from .. import periods as period_service
+from .. import reminders, selectors
 from ..choices import PeriodKind
 from ..models import ReportPeriod
 
@@ -84,7 +85,7 @@ def period_create(request: HttpRequest) -> HttpResponse:
     except ValueError:
         messages.error(request, _("Năm hoặc kỳ báo cáo không hợp lệ."))
         return redirect("reports:periods")
-    period = services.period_create(department=department, year=year, kind=kind, user=user)
+    period = period_service.period_create(department=department, year=year, kind=kind, user=user)
     messages.success(
         request,
         _("Đã tạo %(p)s; hạn nộp %(d)s.")
@@ -97,7 +98,7 @@ def period_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 def period_open(request: HttpRequest, pk: int) -> HttpResponse:
     period = _period(request.user, pk, policy.Action.MANAGE)
-    count = services.period_open(period=period, user=request.user)
+    count = period_service.period_open(period=period, user=request.user)
     messages.success(
         request, _("Đã mở kỳ báo cáo; tạo %(n)s báo cáo nháp cho các đơn vị.") % {"n": count}
     )
@@ -108,7 +109,7 @@ def period_open(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def period_close(request: HttpRequest, pk: int) -> HttpResponse:
     period = _period(request.user, pk, policy.Action.MANAGE)
-    services.period_close(period=period, user=request.user)
+    period_service.period_close(period=period, user=request.user)
     messages.success(request, _("Đã đóng kỳ báo cáo."))
     return redirect("reports:board", period.pk)
 
