@@ -107,6 +107,10 @@ def parse(
                 )
             )
             continue
+        # A template row left as downloaded (code and name, no figures) is a unit not
+        # reported in this file: skipped, not saved as zeros over whatever it has.
+        if all(c in (None, "") for c in row[2 : len(HEADER)]):
+            continue
         if code in seen:
             errors.append(
                 CellError(number, "A", _("Đơn vị “%(code)s” xuất hiện hai lần.") % {"code": code})

@@ -9,6 +9,8 @@ from openpyxl import load_workbook
 
 from binhdang.reports.models import StaffFigures
 
+from .factories import staff_figures
+
 pytestmark = pytest.mark.django_db
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -108,3 +110,22 @@ def test_form_for_one_unit(client, tree, people):
     assert StaffFigures.objects.get(unit=tree.school_a, year=2026).staff_female == 60
     client.force_login(people.officer_b)
     assert client.get(url).status_code == 404
+
+
+def test_rows_left_blank_are_not_saved_as_zeros(client, tree, people):
+    """The template lists every unit; the secretariat fills in one: only that one is saved,
+    and a unit's earlier figures are not wiped by its blank row."""
+    client.force_login(people.secretariat)
+    staff_figures(tree.school_b, 2026, staff_total=40, staff_female=30)
+    book = _book(client)
+    sheet = book.active
+    for cell in sheet[3][2:]:
+        cell.value = None  # school B's row as if never filled in
+    for cell, value in zip(sheet[2][2:6], (80, 50, 3, 2), strict=True):
+        cell.value = value
+    response = _upload(client, book)
+    assert response.status_code == 302
+    follow = client.get(response.url).content.decode()
+    assert "Đã nhập số liệu cán bộ của 1 đơn vị." in follow
+    assert StaffFigures.objects.get(unit=tree.school_a, year=2026).staff_total == 80
+    assert StaffFigures.objects.get(unit=tree.school_b, year=2026).staff_total == 40
