@@ -144,6 +144,10 @@ def parse(
         for field, message in validate_figures(values):
             errors.append(CellError(number, letters[field], message))
         parsed.append((unit, values))
+    if not parsed and not errors:
+        errors.append(
+            CellError(0, "", _("Tệp chưa có số liệu của đơn vị nào; hãy điền vào mẫu rồi tải lên."))
+        )
     return parsed, errors
 
 

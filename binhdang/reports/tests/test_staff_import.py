@@ -129,3 +129,11 @@ def test_rows_left_blank_are_not_saved_as_zeros(client, tree, people):
     assert "Đã nhập số liệu cán bộ của 1 đơn vị." in follow
     assert StaffFigures.objects.get(unit=tree.school_a, year=2026).staff_total == 80
     assert StaffFigures.objects.get(unit=tree.school_b, year=2026).staff_total == 40
+
+
+def test_a_template_uploaded_unfilled_is_refused(client, tree, people):
+    client.force_login(people.secretariat)
+    response = _upload(client, _book(client))
+    assert response.status_code == 422
+    assert "Tệp chưa có số liệu của đơn vị nào" in response.content.decode()
+    assert not StaffFigures.objects.exists()
