@@ -49,6 +49,10 @@ class Dashboard:
     rates: list[PeriodRates] = field(default_factory=list)
     period: ReportPeriod | None = None
     indicators: list[dict] = field(default_factory=list)
+    # Reports the totals come from, this year and the same period last year: totals of
+    # different numbers of reports do not compare, and the page says so.
+    accepted: int = 0
+    accepted_last: int = 0
     by_type: list[dict] = field(default_factory=list)
     by_district: list[dict] = field(default_factory=list)
     women_leaders: aggregate.Rate | None = None
@@ -60,6 +64,11 @@ class Dashboard:
     months_last: list[int] = field(default_factory=list)
     action_month_rate: float = 0.0
     action_month_units: tuple[int, int] = (0, 0)
+
+    @property
+    def comparable(self) -> bool:
+        """Whether this year's totals and last year's come from as many reports."""
+        return self.accepted == self.accepted_last
 
     @property
     def leader_progress(self) -> list[TargetProgress]:
@@ -114,6 +123,8 @@ def department_dashboard(user: User, department: OrgUnit, year: int) -> Dashboar
     if result.period and path:
         now = aggregate.totals([result.period], path=path)
         before = aggregate.totals([last], path=path) if last else {}
+        result.accepted = aggregate.accepted_count(result.period, path=path)
+        result.accepted_last = aggregate.accepted_count(last, path=path)
         for ind in current_indicators(year):
             t, f = now.get(ind.code, (0, 0))
             bt, bf = before.get(ind.code, (0, 0))

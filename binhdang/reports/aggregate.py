@@ -49,6 +49,16 @@ def totals(
     return {r["indicator__code"]: (r["t"], r["f"]) for r in rows}
 
 
+def accepted_count(period: ReportPeriod | None, *, path: str | None = None) -> int:
+    """How many reports of the period the totals are summed from (the accepted ones)."""
+    if period is None:
+        return 0
+    qs = UnitReport.objects.filter(period=period, status=ReportStatus.ACCEPTED)
+    if path:
+        qs = qs.filter(unit__path__startswith=path)
+    return qs.count()
+
+
 def totals_by(
     periods, key: str, *, accepted_only: bool = True, path: str | None = None
 ) -> dict[str, dict[str, tuple[int, int]]]:

@@ -38,6 +38,24 @@ def test_dashboard_totals_rates_targets_and_year_on_year(client, tree, people, a
     assert "50,0%" in page and "(1/2 đơn vị có nữ trong ban lãnh đạo)" in page
     assert "Nghị quyết số 28/NQ-CP" in page and "75,00%" in page
     assert "Ngô Quyền" in page  # district breakdown
+    # One accepted report each year: comparable, said so, the change signed.
+    assert "Từ 1 báo cáo đã được tiếp nhận; so sánh với cùng kỳ năm trước (1 báo cáo)." in page
+    assert '<td class="num">+11</td>' in page  # 81 against 70
+    assert "chưa phản ánh thay đổi thực tế" not in page
+
+
+def test_year_on_year_warns_when_the_report_counts_differ(client, tree, people, accepted):
+    """School B's report is accepted this year only: the change mixes 2 reports with 1."""
+    report = fill(UnitReport.objects.get(period=accepted, unit=tree.school_b), people.officer_b)
+    report = submit(report, people.leader)
+    services.report_accept(report=report, user=people.secretariat, expected_version=report.version)
+    client.force_login(people.secretariat)
+    page = client.get(reverse("dashboards:department") + f"?year={YEAR}").content.decode()
+    assert "Từ 2 báo cáo đã được tiếp nhận; so sánh với cùng kỳ năm trước (1 báo cáo)." in page
+    assert (
+        "Kỳ này có 2 báo cáo được tiếp nhận, cùng kỳ năm trước có 1: cột tăng/giảm so sánh "
+        "tổng của hai số lượng báo cáo khác nhau, chưa phản ánh thay đổi thực tế."
+    ) in page
 
 
 def test_viewer_sees_aggregates_and_never_names(client, tree, people, accepted):
