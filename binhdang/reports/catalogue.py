@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Case types the cases app will count; entered by hand until then.
 CASE_TYPES: tuple[tuple[str, str], ...] = (
@@ -151,7 +152,7 @@ METRIC_WOMEN_LEADER = "units_with_woman_leader_pct"
 METRIC_ACTION_MONTH = "units_with_action_month_pct"
 
 
-UNITS = _("đơn vị")
+UNITS = pgettext_lazy("counted", "đơn vị")  # "83/97 units", not the model's name
 
 
 @dataclass(frozen=True)
