@@ -56,7 +56,7 @@ import time
 
 from django.db import connection
 
-from bench.common import bench_database, national_tree, percentile, timeit
+from bench.common import bench_database, national_tree, percentile, timeit, timeit_pair
 
 # A smaller tree for a quick trial: BENCH_REPORTS_UNITS=5000 python -m bench reports
 N_UNITS = int(os.environ.get("BENCH_REPORTS_UNITS", "50000"))
@@ -366,23 +366,26 @@ def run(report) -> None:
             ReportPeriod.objects.filter(year=2026, kind="year_end").values_list("pk", flat=True)
         )
 
-        selector = timeit(lambda: aggregate.totals([period.pk], path=department.path), repeat=15)
-        raw = timeit(
-            _raw(TOTALS_SQL, {"periods": [period.pk], "path": department.path + "%"}), repeat=15
+        selector, raw = timeit_pair(
+            lambda: aggregate.totals([period.pk], path=department.path),
+            _raw(TOTALS_SQL, {"periods": [period.pk], "path": department.path + "%"}),
+            repeat=15,
         )
         report(
             "reports.department_totals", round(selector, 2), "ms", ratio=round(selector / raw, 2)
         )
 
-        selector = timeit(lambda: aggregate.totals(national, path=ministry.path), repeat=5)
-        raw = timeit(_raw(TOTALS_SQL, {"periods": national, "path": ministry.path + "%"}), repeat=5)
+        selector, raw = timeit_pair(
+            lambda: aggregate.totals(national, path=ministry.path),
+            _raw(TOTALS_SQL, {"periods": national, "path": ministry.path + "%"}),
+            repeat=7,
+        )
         report("reports.national_totals", round(selector, 2), "ms", ratio=round(selector / raw, 2))
 
-        selector = timeit(
-            lambda: aggregate.totals_by([period.pk], "unit_type", path=department.path), repeat=15
-        )
-        raw = timeit(
-            _raw(BY_TYPE_SQL, {"periods": [period.pk], "path": department.path + "%"}), repeat=15
+        selector, raw = timeit_pair(
+            lambda: aggregate.totals_by([period.pk], "unit_type", path=department.path),
+            _raw(BY_TYPE_SQL, {"periods": [period.pk], "path": department.path + "%"}),
+            repeat=15,
         )
         report(
             "reports.department_by_unit_type",

@@ -121,6 +121,26 @@ def samples(fn: Callable[[], Any], repeat: int = 20, warmup: int = 2) -> list[fl
     return durations
 
 
+def timeit_pair(
+    fn: Callable[[], Any], baseline: Callable[[], Any], repeat: int = 20, warmup: int = 2
+) -> tuple[float, float]:
+    """Median durations (ms) of `fn` and of its `baseline`, called in turn: on a shared
+    machine whose speed drifts over seconds, alternating keeps the ratio fair where two
+    consecutive runs would each see a different machine."""
+    for _ in range(warmup):
+        fn()
+        baseline()
+    first: list[float] = []
+    second: list[float] = []
+    for index in range(repeat):
+        order = ((fn, first), (baseline, second))
+        for call, durations in order if index % 2 == 0 else order[::-1]:
+            started = time.perf_counter()
+            call()
+            durations.append((time.perf_counter() - started) * 1000)
+    return statistics.median(first), statistics.median(second)
+
+
 def percentile(values: list[float], pct: float) -> float:
     """The pct-th percentile (0-100) with linear interpolation between closest ranks."""
     if not values:

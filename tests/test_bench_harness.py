@@ -72,3 +72,23 @@ def test_an_unknown_area_is_refused_before_anything_runs(capsys):
         main(["no_such_area"])
     assert exit_info.value.code == 2
     assert "unknown area" in capsys.readouterr().err
+
+
+def test_paired_timing_alternates_and_measures_each_function_separately():
+    import time
+
+    from bench.common import timeit_pair
+
+    calls: list[str] = []
+
+    def slow():
+        calls.append("slow")
+        time.sleep(0.004)
+
+    def fast():
+        calls.append("fast")
+
+    slow_ms, fast_ms = timeit_pair(slow, fast, repeat=4, warmup=1)
+    assert slow_ms >= 4 > fast_ms
+    # warm-up, then slow first on even rounds and fast first on odd ones
+    assert calls[2:] == ["slow", "fast", "fast", "slow", "slow", "fast", "fast", "slow"]
