@@ -90,13 +90,19 @@ VALUE_COLUMNS = (
     "override_reason",
 )
 
+# The baselines are the statements the ORM sends, written by hand: the ratio is then the
+# ORM's own cost. The periods go in as an IN list of literals, as Django sends them: with
+# `= ANY(array)` PostgreSQL weighs the two plans of the national query as nearly equal
+# (94,610 against 94,499) and may take the parallel scan of all 6 million values, about
+# twice as slow (EXPLAIN ANALYZE: 1.54 s against 0.81 s), which made the ORM look faster
+# than its own SQL (ratio 0.4).
 TOTALS_SQL = """
 SELECT i.code, COALESCE(SUM(v.total), 0), COALESCE(SUM(v.female), 0)
 FROM reports_reportvalue v
 JOIN reports_unitreport r ON r.id = v.report_id
 JOIN accounts_orgunit u ON u.id = r.unit_id
 JOIN reports_indicator i ON i.id = v.indicator_id
-WHERE r.period_id = ANY(%(periods)s) AND r.status = 'accepted' AND u.path LIKE %(path)s
+WHERE r.period_id IN ({periods}) AND r.status = 'accepted' AND u.path::text LIKE %(path)s
 GROUP BY i.code
 """
 BY_TYPE_SQL = """
@@ -105,7 +111,7 @@ FROM reports_reportvalue v
 JOIN reports_unitreport r ON r.id = v.report_id
 JOIN accounts_orgunit u ON u.id = r.unit_id
 JOIN reports_indicator i ON i.id = v.indicator_id
-WHERE r.period_id = ANY(%(periods)s) AND r.status = 'accepted' AND u.path LIKE %(path)s
+WHERE r.period_id IN ({periods}) AND r.status = 'accepted' AND u.path::text LIKE %(path)s
 GROUP BY u.unit_type, i.code
 """
 
@@ -183,9 +189,12 @@ def _load(tree, periods: dict) -> tuple[int, int]:
 
 
 def _raw(sql: str, params: dict):
+    periods = ", ".join(str(int(pk)) for pk in params.pop("periods"))
+    statement = sql.format(periods=periods)
+
     def call():
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(statement, params)
             return cursor.fetchall()
 
     return call
