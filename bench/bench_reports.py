@@ -189,8 +189,8 @@ def _load(tree, periods: dict) -> tuple[int, int]:
 
 
 def _raw(sql: str, params: dict):
-    periods = ", ".join(str(int(pk)) for pk in params.pop("periods"))
-    statement = sql.format(periods=periods)
+    params = dict(params)
+    statement = sql.format(periods=", ".join(str(int(pk)) for pk in params.pop("periods")))
 
     def call():
         with connection.cursor() as cursor:

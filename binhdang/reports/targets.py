@@ -17,7 +17,6 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -198,9 +197,8 @@ def target_enter(
         raise ValidationError({"metric": not_in_registry(metric)})
     # A code names one target wherever it is seen: the sector's codes, a unit above's or
     # below's are not this unit's to version.
-    seen = Target.objects.filter(
-        Q(pk__in=Target.objects.applying_to(department))
-        | Q(owner__path__startswith=department.path)
+    seen = Target.objects.applying_to(department) | Target.objects.filter(
+        owner__path__startswith=department.path
     )
     if seen.filter(code=code).exclude(owner=department).exists():
         raise ValidationError(

@@ -251,9 +251,10 @@ def read_docx_lines(data: bytes, filename: str = "tệp .docx") -> list[Line]:
         EOFError,
         OSError,
         ValueError,
+        # zipfile's own refusals: a compression method it lacks, an encrypted member
+        NotImplementedError,
+        RuntimeError,
     ) as exc:
-        raise errors.corrupt(filename) from exc
-    except (NotImplementedError, RuntimeError) as exc:  # unsupported compression, encryption
         raise errors.corrupt(filename) from exc
     body = document.find(qname("body"))
     if body is None:
