@@ -103,6 +103,10 @@ def import_plan_path(path, *, registry=None, max_bytes: int = DEFAULT_MAX_BYTES)
     too, so the command-line tools report every problem the same way."""
     file = Path(path)
     try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            # Refused before reading: a multi-gigabyte file must not be loaded to say so.
+            raise errors.too_large(file.name, size, max_bytes)
         data = file.read_bytes()
     except FileNotFoundError as exc:
         raise errors.PlanImportError(

@@ -266,7 +266,24 @@ def test_render_plan_command_writes_docx_and_pdf(tmp_path):
 def test_render_plan_command_docx_only(tmp_path):
     out = tmp_path / "ke-hoach.docx"
     call_command("render_plan", str(SEED_2026), "--out", str(out))
-    assert import_plan_file(out.read_bytes(), out.name).to_json() == plan_of(2026).to_json()
+    again = import_plan_file(out.read_bytes(), out.name)
+    # The seed has no header block; the symbol KH-SGDĐT and the place Hải Phòng fill it.
+    assert (again.governing_body, again.issuing_body) == (
+        "UBND THÀNH PHỐ HẢI PHÒNG",
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+    )
+    expected = plan_of(2026).to_json()
+    expected.update(governing_body=again.governing_body, issuing_body=again.issuing_body)
+    assert again.to_json() == expected
+
+
+def test_render_plan_command_takes_the_header_it_is_given(tmp_path):
+    out = tmp_path / "ke-hoach.docx"
+    call_command(
+        "render_plan", str(SEED_2024), "--out", str(out), "--issuing-body", "SỞ GDĐT NAM ĐỊNH"
+    )
+    again = import_plan_file(out.read_bytes(), out.name)
+    assert (again.governing_body, again.issuing_body) == ("", "SỞ GDĐT NAM ĐỊNH")
 
 
 def test_render_plan_command_refuses_a_bad_file_in_vietnamese(tmp_path):

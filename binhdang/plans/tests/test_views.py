@@ -1,15 +1,19 @@
 """The plan pages as people use them: import, edit, stale edits, approve, issue, inbox."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from msoffcrypto.format.ooxml import OOXMLFile
 
 from binhdang.plans import services
 from binhdang.plans.choices import PlanStatus
 from binhdang.plans.models import Plan, PlanBasis, PlanDistribution, PlanItem, PlanSection
 from binhdang.plans.tests.factories import seed_bytes
+from binhdang.plans.tests.fixtures.build_docx import SEED_2024, build_docx
+from binhdang.plans.tests.test_import_errors import to_cp1258
 
 pytestmark = pytest.mark.django_db
 
@@ -60,9 +64,10 @@ def test_importing_a_seed_previews_then_saves_a_draft(client, people, tree, year
     [
         ("rong.txt", b"", "rỗng"),
         ("hong.docx", b"PK\x03\x04 not really a zip archive", "bị hỏng"),
-        ("mat-khau.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "mật khẩu"),
+        # An OLE2 header with nothing inside is neither an encrypted .docx nor a .doc.
+        ("ole-rong.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "bị hỏng"),
         ("nhi-phan.txt", b"\x00\x01\x02binary\x00data", "nhị phân"),
-        ("anh.png", b"\x89PNG\r\n\x1a\n....", "không đúng định dạng"),
+        ("anh.png", b"\x89PNG\r\n\x1a\n....", "chỉ nhận kế hoạch dạng Word"),
         ("ghi-chu.txt", "Chỉ là một dòng ghi chú.".encode(), "Không"),
         ("cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "định dạng Word cũ"),
         ("lon.txt", b"a" * (10 * 1024 * 1024 + 1), "quá lớn"),
@@ -79,6 +84,25 @@ def test_a_bad_file_gets_a_vietnamese_message_and_saves_nothing(
     errors = " ".join(response.context["form"].errors.get("file", []))
     assert message in errors
     assert "Lưu thành dự thảo" not in response.content.decode()
+    assert not Plan.objects.exists()
+
+
+def test_the_browser_gives_the_importers_own_advice(client, people, tree):
+    """A real password-protected .docx and a Windows-1258 text: the page says what to do."""
+    client.force_login(people.secretariat)
+    docx = build_docx(SEED_2024.read_text(encoding="utf-8"))
+    encrypted = io.BytesIO()
+    OOXMLFile(io.BytesIO(docx)).encrypt("mat-khau", encrypted)
+    cases = [
+        ("co-mat-khau.docx", encrypted.getvalue(), "bỏ mật khẩu"),
+        ("cu.txt", to_cp1258(SEED_2024.read_text(encoding="utf-8")), "UTF-8"),
+    ]
+    for name, data, advice in cases:
+        response = client.post(
+            reverse("plans:import"), {"unit": tree.department.pk, "file": upload(name, data)}
+        )
+        errors = " ".join(response.context["form"].errors.get("file", []))
+        assert advice in errors, errors
     assert not Plan.objects.exists()
 
 

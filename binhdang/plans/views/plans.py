@@ -6,7 +6,6 @@ import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -15,13 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from binhdang.accounts import policy
-from binhdang.core.uploads import validate_upload
 
 from .. import selectors, services
 from ..choices import PlanKind, PlanStatus
 from ..convert import plan_to_document
-from ..forms import PLAN_FILE_EXTENSIONS, PlanCreateForm, PlanFilterForm, PlanImportForm
+from ..forms import PlanCreateForm, PlanFilterForm, PlanImportForm
 from ..importing import DEFAULT_MAX_BYTES, PlanImportError, import_plan_file
+from ..importing import errors as import_errors
 from ..models import Plan
 from ..structure import PlanDocument
 from . import citations
@@ -118,14 +117,11 @@ def plan_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            # .doc passes the generic check so the importer can say how to convert it.
-            validate_upload(
-                upload, allowed=(*PLAN_FILE_EXTENSIONS, "doc"), max_bytes=DEFAULT_MAX_BYTES
-            )
-            upload.seek(0)
+            # The importer's own messages are the most precise (how to remove a password,
+            # which legacy encoding); only the size is checked before the file is read.
+            if upload.size > DEFAULT_MAX_BYTES:
+                raise import_errors.too_large(upload.name, upload.size, DEFAULT_MAX_BYTES)
             document = import_plan_file(upload.read(), upload.name)
-        except ValidationError as error:
-            form.add_error("file", error)
         except PlanImportError as error:
             form.add_error("file", error.message)
         else:

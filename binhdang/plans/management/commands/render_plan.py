@@ -14,6 +14,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from binhdang.documents.decree30.bodies import guess_header
 from binhdang.documents.pdf import DocumentConversionError, convert_to_pdf
 from binhdang.documents.plan_docx import render_plan_docx
 from binhdang.plans.importing import DEFAULT_MAX_BYTES, PlanImportError, import_plan_path
@@ -45,7 +46,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--issuing-body",
             default="",
-            help="cơ quan ban hành khi tệp không ghi (ví dụ: SỞ GIÁO DỤC VÀ ĐÀO TẠO)",
+            help="cơ quan ban hành khi tệp không ghi (ví dụ: SỞ GIÁO DỤC VÀ ĐÀO TẠO); "
+            "bỏ trống cả hai thì suy ra từ ký hiệu và địa danh",
         )
         parser.add_argument(
             "--max-bytes",
@@ -62,11 +64,11 @@ class Command(BaseCommand):
             plan = import_plan_path(options["file"], max_bytes=options["max_bytes"])
         except PlanImportError as exc:
             raise CommandError(exc.message) from exc
-        docx = render_plan_docx(
-            plan,
-            governing_body=options["governing_body"],
-            issuing_body=options["issuing_body"],
-        )
+        governing, issuing = options["governing_body"], options["issuing_body"]
+        if not (governing or issuing or plan.governing_body or plan.issuing_body):
+            # No header in the file and none given: the symbol and place say whose it is.
+            governing, issuing = guess_header(plan.symbol, plan.place)
+        docx = render_plan_docx(plan, governing_body=governing, issuing_body=issuing)
         out = Path(options["out"])
         _write(out, docx)
         self.stdout.write(_("Đã ghi văn bản DOCX: %(path)s") % {"path": out})
