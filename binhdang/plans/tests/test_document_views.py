@@ -10,6 +10,7 @@ from django.urls import reverse
 from docx import Document
 
 from binhdang.core import due
+from binhdang.legal.models import LegalDocument
 from binhdang.plans import services
 from binhdang.plans.importing import import_plan_file
 from binhdang.plans.models import PlanBasis
@@ -100,6 +101,37 @@ def test_carrying_forward_in_the_browser_then_removing_a_flag(client, people, tr
     assert 'id="review"' in resolved.content.decode()
     assert "Đã bỏ" in resolved.content.decode()
     assert not PlanBasis.objects.filter(plan=new, reference="117/KH-UBND").exists()
+
+
+def test_replacing_last_years_annual_plan_with_its_successor_in_the_browser(client, people, tree):
+    source = imported(2026, tree, people)
+    previous = LegalDocument.objects.get(number="2394", symbol="KH-BGDĐT")
+    LegalDocument.objects.create(
+        doc_type=previous.doc_type,
+        number="2500",
+        symbol="KH-BGDĐT",
+        date=dt.date(2026, 12, 20),
+        issuer=previous.issuer,
+        subject=previous.subject.replace("2026", "2027"),
+        annual_year=2027,
+    )
+    client.force_login(people.secretariat)
+    client.post(reverse("plans:carry", args=[source.pk]), {"year": 2027})
+    new = source.carried_to.get()
+    review = client.get(reverse("plans:carry_review", args=[new.pk]))
+    flag = next(f for f in review.context["flags"] if f["reference"] == "2394/KH-BGDĐT")
+    assert "Thay thế" in review.content.decode()
+
+    client.post(
+        reverse("plans:carry_resolve", args=[new.pk]),
+        {"version": new.version, "flag_id": flag["id"], "action": "replace"},
+    )
+    texts = list(PlanBasis.objects.filter(plan=new).values_list("text", flat=True))
+    assert any(t.startswith("Căn cứ Kế hoạch số 2500/KH-BGDĐT ngày 20/12/2026") for t in texts)
+    assert not any("2394/KH-BGDĐT" in t for t in texts)
+    new.refresh_from_db()
+    resolved = next(f for f in new.carry_report["flags"] if f["id"] == flag["id"])
+    assert resolved["status"] != "open"
 
 
 def test_carrying_to_an_earlier_year_is_refused(client, people, tree):

@@ -291,6 +291,35 @@ def test_only_the_leader_approves_and_only_the_secretariat_issues(client, people
     assert draft.distributions.count() == 2
 
 
+def test_the_leader_and_the_secretariat_are_warned_of_open_findings(client, people, draft):
+    services.basis_add(
+        plan=draft,
+        version=draft.version,
+        user=people.secretariat,
+        text="Căn cứ Quyết định số 283/QĐ-BGDĐT ngày 26/01/2022 của Bộ Giáo dục và Đào tạo",
+    )
+    draft.refresh_from_db()
+    Plan.objects.filter(pk=draft.pk).update(unplaced=["Một dòng không xếp được"])
+    client.force_login(people.leader)
+    page = client.get(reverse("plans:detail", args=[draft.pk])).content.decode()
+    assert "Còn việc cần xem lại trước khi duyệt, ban hành" in page
+    assert "1 căn cứ bị đánh dấu" in page
+    assert "1 đoạn của tệp nhập chưa xếp vào cấu trúc" in page
+
+    client.post(reverse("plans:approve", args=[draft.pk]))  # a warning, not a block
+    draft.refresh_from_db()
+    assert draft.status == PlanStatus.APPROVED
+    client.force_login(people.secretariat)
+    page = client.get(reverse("plans:issue", args=[draft.pk])).content.decode()
+    assert "1 căn cứ bị đánh dấu" in page
+
+
+def test_a_clean_plan_shows_no_findings_warning(client, people, draft):
+    client.force_login(people.leader)
+    page = client.get(reverse("plans:detail", args=[draft.pk])).content.decode()
+    assert "Còn việc cần xem lại" not in page
+
+
 def test_a_school_opens_the_plan_from_its_inbox_and_the_receipt_shows(client, people, issued, tree):
     client.force_login(people.officer_a)
     inbox = client.get(reverse("plans:inbox"))

@@ -66,3 +66,22 @@ def text_flags(plan: Plan, document) -> list[dict]:
 
     walk(document.sections, ())
     return found
+
+
+def open_findings(plan: Plan, bases=None, flags_in_text=None) -> dict[str, int]:
+    """What still needs a look before the plan is approved or issued: flagged bases, flagged
+    citations in the body, imported text never placed. A warning, not a block — the leader
+    may knowingly keep a citation the registry does not have yet."""
+    if bases is None:
+        bases = bases_with_flags(plan, list(plan.bases.order_by("order", "pk")))
+    if flags_in_text is None:
+        from ..convert import plan_to_document
+
+        flags_in_text = text_flags(plan, plan_to_document(plan))
+    counts = {
+        "bases": sum(1 for _basis, flags in bases if flags),
+        "text": len(flags_in_text),
+        "unplaced": len(plan.unplaced or []),
+    }
+    counts["total"] = sum(counts.values())
+    return counts

@@ -71,10 +71,13 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         services.plan_mark_opened(plan=plan, user=request.user)
     bases = list(plan.bases.order_by("order", "pk"))
     document = plan_to_document(plan)
+    flagged_bases = citations.bases_with_flags(plan, bases)
+    flags_in_text = citations.text_flags(plan, document)
     context = {
         "plan": plan,
-        "bases": citations.bases_with_flags(plan, bases),
-        "text_flags": citations.text_flags(plan, document),
+        "bases": flagged_bases,
+        "text_flags": flags_in_text,
+        "findings": citations.open_findings(plan, flagged_bases, flags_in_text),
         "document": document,
         "deadlines": list(plan.deadlines.order_by("date", "pk")),
         "events": list(plan.events.select_related("by").order_by("at", "pk")),

@@ -18,6 +18,7 @@ from .. import services
 from ..choices import PlanStatus
 from ..forms import CommentForm, IssueForm
 from ..tasks import render_plan_preview
+from . import citations
 from .common import error_text, plan_for
 
 
@@ -104,4 +105,5 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"ref": issued.reference, "count": issued.distributions.count()},
             )
             return redirect("plans:receipts", issued.pk)
-    return TemplateResponse(request, "plans/issue.html", {"plan": plan, "form": form})
+    context = {"plan": plan, "form": form, "findings": citations.open_findings(plan)}
+    return TemplateResponse(request, "plans/issue.html", context)
