@@ -247,7 +247,10 @@ def type_from_symbol(symbol: str) -> str:
 def issuer_from_symbol(symbol: str) -> str | None:
     """The national issuer a symbol names unambiguously, else None."""
     code = symbol.rsplit("/", 1)[-1]
-    last = code.rsplit("-", 1)[-1]
+    first, _, rest = code.partition("-")
+    # An official letter's symbol starts with its issuer ("BGDĐT-GDCTHSSV"); every other
+    # type starts with the type code and ends with the issuer ("QĐ-BGDĐT").
+    last = first if rest and first not in SYMBOL_TYPES else code.rsplit("-", 1)[-1]
     if last in SYMBOL_ISSUERS:
         return SYMBOL_ISSUERS[last]
     for pattern, name in _QH_ISSUERS:
