@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import carry, compare, editing, plans, render, unit_plans, workflow
+from .views import carry, compare, editing, picker, plans, render, unit_plans, workflow
 
 app_name = "plans"
 urlpatterns = [
@@ -16,7 +16,7 @@ urlpatterns = [
     # editing a draft
     path("<int:pk>/edit/", editing.plan_edit, name="edit"),
     path("<int:pk>/edit/header/", editing.header_update, name="header"),
-    path("<int:pk>/edit/legal-search/", editing.legal_search, name="legal_search"),
+    path("<int:pk>/edit/legal-search/", picker.legal_search, name="legal_search"),
     path(
         "<int:pk>/edit/unplaced/<int:index>/dismiss/",
         editing.unplaced_dismiss,

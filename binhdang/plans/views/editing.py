@@ -387,44 +387,6 @@ def row_move(request: HttpRequest, pk: int, kind: str, row: int) -> HttpResponse
     return _editor(request, plan)
 
 
-# --- picking a basis from the legal registry ---------------------------------------------------
-
-
-def basis_text_for(document) -> str:
-    """The usual wording of a basis line for a registry document."""
-    parts = [_("Căn cứ"), document.type_name]
-    if document.reference:
-        parts.append(_("số %(ref)s") % {"ref": document.reference})
-    if document.date:
-        parts.append(_("ngày %(date)s") % {"date": document.date.strftime("%d/%m/%Y")})
-    if document.issuer:
-        parts.append(_("của %(issuer)s") % {"issuer": document.issuer})
-    if document.subject:
-        parts.append(document.subject)
-    return " ".join(parts) + ";"
-
-
-@login_required
-def legal_search(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _editable_plan(request, pk)
-    query = request.GET.get("q", "").strip()
-    results = []
-    if query:
-        from binhdang.legal.selectors import document_list
-
-        for document in document_list(request.user, q=query)[:15]:
-            results.append(
-                {
-                    "document": document,
-                    "text": basis_text_for(document),
-                    "in_force": document.in_force(plan.year),
-                }
-            )
-    context = {"plan": plan, "query": query, "results": results}
-    template = "plans/legal_search.html#results" if request.htmx else "plans/legal_search.html"
-    return TemplateResponse(request, template, context)
-
-
 @login_required
 @require_POST
 def unplaced_dismiss(request: HttpRequest, pk: int, index: int) -> HttpResponse:
