@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from binhdang.legal.citations import default_registry
 from binhdang.plans.carry import apply_flag, apply_flags, carry_forward
@@ -311,8 +312,7 @@ def test_carry_forward_command_rejects_bad_input(tmp_path, content, year, messag
     path = tmp_path / "ke-hoach.txt"
     if content is not None:
         path.write_bytes(content)
-    err = io.StringIO()
-    with pytest.raises(SystemExit) as exit_info:
-        call_command("carry_forward", str(path), "--year", year, "--json", stderr=err)
-    assert exit_info.value.code == 1
-    assert message.lower() in err.getvalue().lower()
+    with pytest.raises(CommandError) as refused:
+        call_command("carry_forward", str(path), "--year", year, "--json")
+    assert refused.value.returncode == 1
+    assert message.lower() in str(refused.value).lower()

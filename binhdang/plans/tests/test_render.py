@@ -303,4 +303,4 @@ def test_render_plan_exits_1_with_the_message_on_stderr(tmp_path):
         text=True,
     )
     assert result.returncode == 1
-    assert "Không tìm thấy tệp" in result.stderr
+    assert result.stderr.startswith("Không tìm thấy tệp")  # the message alone, no English prefix

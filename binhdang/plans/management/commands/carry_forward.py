@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import json
-import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from binhdang.plans.carry import apply_flags, carry_forward
 from binhdang.plans.carry.files import BadPlanFile, read_plan
+from binhdang.plans.management.base import PlanFileCommand
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
-class Command(BaseCommand):
+class Command(PlanFileCommand):
     help = _(
         "Mang một kế hoạch sang năm mới: cập nhật năm, thời hạn, Tháng hành động; "
         "liệt kê các thay đổi tự động và các căn cứ, trích dẫn cần xem xét."
     )
-    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=_("Tệp kế hoạch (.docx, .txt, .md)"))
@@ -34,16 +33,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         year = options["year"]
         if not MIN_YEAR <= year <= MAX_YEAR:
-            self.stderr.write(
+            raise CommandError(
                 _("Năm %(year)s không hợp lệ (chỉ nhận từ %(min)s đến %(max)s).")
                 % {"year": year, "min": MIN_YEAR, "max": MAX_YEAR}
             )
-            sys.exit(1)
         try:
             plan = read_plan(options["file"])
         except BadPlanFile as exc:
-            self.stderr.write(exc.message)
-            sys.exit(1)
+            raise CommandError(exc.message) from exc
         result = carry_forward(plan, year=year)
         if options["apply_flags"]:
             result.plan = apply_flags(result)

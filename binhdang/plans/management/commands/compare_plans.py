@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from binhdang.plans.carry.files import BadPlanFile, read_plan
 from binhdang.plans.compare import compare_plans, comparison_docx
+from binhdang.plans.management.base import PlanFileCommand
 
 
-class Command(BaseCommand):
+class Command(PlanFileCommand):
     help = _(
         "So sánh hai kế hoạch: căn cứ thêm/bỏ, mục và nhiệm vụ thêm/bỏ/sửa, "
         "và so sánh từng từ của các đoạn đã sửa."
     )
-    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("old", help=_("Kế hoạch cũ (.docx, .txt, .md)"))
@@ -31,8 +30,7 @@ class Command(BaseCommand):
             old = read_plan(options["old"])
             new = read_plan(options["new"])
         except BadPlanFile as exc:
-            self.stderr.write(exc.message)
-            sys.exit(1)
+            raise CommandError(exc.message) from exc
         comparison = compare_plans(old, new)
         if options["docx"]:
             Path(options["docx"]).write_bytes(comparison_docx(comparison, old, new))

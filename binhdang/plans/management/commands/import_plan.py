@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from binhdang.plans.importing import DEFAULT_MAX_BYTES, PlanImportError, import_plan_path
+from binhdang.plans.management.base import PlanFileCommand
 from binhdang.plans.structure import PlanDocument, Section
 
 
-class Command(BaseCommand):
+class Command(PlanFileCommand):
     help = "Đọc kế hoạch từ tệp .docx, .txt hoặc .md và in cấu trúc tìm được."
-    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="tệp kế hoạch (.docx, .txt, .md)")

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from binhdang.documents.decree30.bodies import guess_header
 from binhdang.documents.pdf import DocumentConversionError, convert_to_pdf
 from binhdang.documents.plan_docx import render_plan_docx
 from binhdang.plans.importing import DEFAULT_MAX_BYTES, PlanImportError, import_plan_path
+from binhdang.plans.management.base import PlanFileCommand
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -30,9 +31,8 @@ def _write(path: Path, data: bytes) -> None:
         ) from exc
 
 
-class Command(BaseCommand):
+class Command(PlanFileCommand):
     help = "Đọc kế hoạch từ tệp .docx, .txt hoặc .md và xuất văn bản theo Nghị định 30 (DOCX, PDF)."
-    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="tệp kế hoạch (.docx, .txt, .md)")
