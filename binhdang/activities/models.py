@@ -146,11 +146,21 @@ class Activity(VersionedModel):
                     % {"year": self.start_date.year}
                 )
         if self.start_date:
-            latest = timezone.localdate().year + 1
-            if not EARLIEST_YEAR <= self.start_date.year <= latest:
+            # The log records what happened: an activity still to come is planned work, which
+            # belongs in the unit's plan. "Today" is Vietnam's (TIME_ZONE), not the server's.
+            today = timezone.localdate()
+            if self.start_date.year < EARLIEST_YEAR:
                 errors.setdefault("start_date", []).append(
                     gettext("Năm %(year)s nằm ngoài khoảng cho phép (%(first)s–%(last)s).")
-                    % {"year": self.start_date.year, "first": EARLIEST_YEAR, "last": latest}
+                    % {"year": self.start_date.year, "first": EARLIEST_YEAR, "last": today.year}
+                )
+            elif self.start_date > today:
+                errors.setdefault("start_date", []).append(
+                    gettext(
+                        "Hoạt động chưa diễn ra: ngày bắt đầu %(date)s sau ngày hôm nay "
+                        "(%(today)s). Chỉ ghi nhận hoạt động đã diễn ra."
+                    )
+                    % {"date": f"{self.start_date:%d/%m/%Y}", "today": f"{today:%d/%m/%Y}"}
                 )
         unknown = [a for a in self.audiences or [] if a not in Audience.values]
         if unknown:

@@ -63,9 +63,9 @@ def test_an_officer_cannot_record_for_another_school(tree, people):
             "Ngày kết thúc (08/11/2026) không được trước ngày bắt đầu (10/11/2026).",
         ),
         (
-            {"start_date": dt.date(2026, 12, 30), "end_date": dt.date(2027, 1, 2)},
+            {"start_date": dt.date(2025, 12, 30), "end_date": dt.date(2026, 1, 2)},
             "end_date",
-            "Hoạt động phải bắt đầu và kết thúc trong cùng một năm (2026)",
+            "Hoạt động phải bắt đầu và kết thúc trong cùng một năm (2025)",
         ),
         (
             {"start_date": dt.date(1999, 5, 1), "end_date": dt.date(1999, 5, 1)},

@@ -166,8 +166,8 @@ def test_an_officer_logs_an_activity_in_the_form(client, tree, people):
             "Ngày kết thúc (14/11/2026) không được trước ngày bắt đầu (20/11/2026).",
         ),
         (
-            {"start_date": "28/12/2026", "end_date": "03/01/2027"},
-            "Hoạt động phải bắt đầu và kết thúc trong cùng một năm (2026)",
+            {"start_date": "28/12/2025", "end_date": "03/01/2026"},
+            "Hoạt động phải bắt đầu và kết thúc trong cùng một năm (2025)",
         ),
         (
             {"staff_total": 0, "staff_female": 0, "students_total": 0, "students_female": 0},

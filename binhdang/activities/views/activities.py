@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -100,7 +101,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Đã ghi nhận hoạt động “%(t)s”.") % {"t": activity})
                 return redirect("activities:detail", pk=activity.pk)
     else:
-        initial = {"start_date": dt.date.today()}
+        initial = {"start_date": timezone.localdate()}
         default_unit = selectors.units_for_entry(request.user).first()
         if default_unit is not None:
             initial["unit"] = default_unit.code
@@ -211,7 +212,7 @@ def activity_calendar(request: HttpRequest) -> HttpResponse:
             raise Http404
     if unit is None:
         unit = policy.top_units(request.user, policy.Action.VIEW).first()
-    today = dt.date.today()
+    today = timezone.localdate()
     try:
         year, month = (int(part) for part in request.GET.get("month", "").split("-"))
         dt.date(year, month, 1)
