@@ -3,8 +3,9 @@
 Used by the plan renderer, unit plans, reports and the plan comparison document.
 """
 
-from .document import OfficialDocument, Span, format_number
+from .document import OfficialDocument
 from .layout import DEFAULT_LAYOUT, MOTTO, NATIONAL_TITLE, Layout, number_line, place_date_line
+from .text import Span, format_number
 
 __all__ = [
     "DEFAULT_LAYOUT",

@@ -24,7 +24,6 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
@@ -37,6 +36,7 @@ from . import ooxml
 from .layout import DEFAULT_LAYOUT, MOTTO, NATIONAL_TITLE, Layout, number_line, place_date_line
 from .measure import text_width_cm
 from .styles import CENTER, JUSTIFY, LEFT, RIGHT, STYLE_IDS, new_document
+from .text import Span, TextLike, format_number, label_text
 
 _SPECIAL = re.compile(r"[\t\n\r]")
 _XML_SPACE = qn("xml:space")
@@ -62,44 +62,6 @@ _PROTOTYPES = {
 
 _ALIGN = {"left": LEFT, "center": CENTER, "right": RIGHT, "justify": JUSTIFY}
 _CELL_MARGIN_CM = 0.1
-
-
-@dataclass(frozen=True)
-class Span:
-    """A piece of a paragraph with its own formatting (for redlines and emphasis)."""
-
-    text: str
-    bold: bool | None = None
-    italic: bool | None = None
-    underline: bool | None = None
-    strike: bool | None = None
-    color: str | None = None  # "C00000"
-    highlight: str | None = None  # "YELLOW", a WD_COLOR_INDEX name
-
-
-TextLike = str | Span | Sequence[str | Span]
-
-
-def _label_text(label: str) -> str:
-    """ "I" → "I.", "1" → "1.", "1.2" → "1.2.", "a" → "a)"; a label with its mark stays."""
-    label = label.strip()
-    if not label or label[-1] in ".)":
-        return label
-    if len(label) == 1 and label.isalpha() and label.islower():
-        return label + ")"
-    return label + "."
-
-
-def format_number(value: float | int) -> str:
-    """Vietnamese number format: 1.234 and 12,5."""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int) or float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    whole, _, fraction = f"{value:,.2f}".partition(".")
-    fraction = fraction.rstrip("0")
-    whole = whole.replace(",", ".")
-    return whole + ("," + fraction if fraction else "")
 
 
 class OfficialDocument:
@@ -282,7 +244,7 @@ class OfficialDocument:
         Kept with the paragraph that follows, so no heading ends a page.
         """
         level = min(max(level, 1), 3)
-        prefix = _label_text(label)
+        prefix = label_text(label)
         if isinstance(title, str):
             text: TextLike = (prefix + " " + title).strip() if prefix else title
         else:
