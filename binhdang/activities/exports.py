@@ -103,18 +103,28 @@ def _header_cells(sheet, headers: Iterable[str]) -> list[WriteOnlyCell]:
     return cells
 
 
+def _title_outside_the_grid(workbook: Workbook, sheet, title: str) -> None:
+    """The title goes in the file's properties and the printed page header, not in a row:
+    spreadsheet tools and automated checks read row 1 as the column headers."""
+    workbook.properties.title = title
+    # "&" starts a control code in Excel's header text; "&&" prints one ampersand.
+    sheet.oddHeader.center.text = title.replace("&", "&&")
+    sheet.print_title_rows = "1:1"  # the headers on every printed page
+
+
 def write_activities_xlsx(activities: QuerySet[Activity], out: IO[bytes], *, title: str) -> int:
-    """Write the activity list to `out`; returns the number of activities written."""
+    """Write the activity list to `out`, the Vietnamese column headers in row 1 (frozen);
+    returns the number of activities written."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Hoạt động"))
     widths = [6, 14, 34, 44, 28, 30, 13, 13, 24, 30] + [10] * 9 + [28, 12, 50]
     for position, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(position)].width = width
-    sheet.freeze_panes = "A3"
-    title_cell = WriteOnlyCell(sheet, value=title)
-    title_cell.font = Font(bold=True, size=13)
-    sheet.append([title_cell])
-    sheet.append(_header_cells(sheet, activity_headers()))
+    headers = activity_headers()
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}1"
+    _title_outside_the_grid(workbook, sheet, title)
+    sheet.append(_header_cells(sheet, headers))
     count = 0
     for row in _rows(activities):
         cells = []
@@ -150,8 +160,13 @@ def coverage_xlsx(coverage: Coverage) -> bytes:
     summary = workbook.active
     summary.title = _("Tổng hợp")
     campaign = coverage.campaign
-    summary.append([_("Tháng hành động năm %(year)s") % {"year": campaign.year}])
-    summary["A1"].font = Font(bold=True, size=13)
+    _title_outside_the_grid(
+        workbook,
+        summary,
+        _("Tháng hành động năm %(year)s — %(department)s")
+        % {"year": campaign.year, "department": coverage.department.name},
+    )
+    summary.append([_("Nội dung"), _("Số liệu")])
     rows = [
         (_("Sở"), coverage.department.name),
         (_("Tên đợt"), campaign.title),
@@ -199,7 +214,8 @@ def coverage_xlsx(coverage: Coverage) -> bytes:
     for unit in coverage.units_without:
         without.append([unit.code, unit.name])
     without.column_dimensions["B"].width = 48
-    for sheet in workbook.worksheets[1:]:
+    for sheet in workbook.worksheets:
+        sheet.freeze_panes = "A2"
         for cell in sheet[1]:
             cell.font = _HEADER_FONT
             cell.fill = _HEADER_FILL

@@ -123,6 +123,10 @@ def test_the_campaign_export_holds_the_same_numbers(client, tree, people, month)
     client.force_login(people.secretariat)
     response = client.get(reverse("activities:campaign_export", args=[2026]))
     workbook = load_workbook(BytesIO(response.content))
+    # Every sheet starts with its column headers; the title is in the file's properties.
+    assert next(workbook["Tổng hợp"].iter_rows(values_only=True)) == ("Nội dung", "Số liệu")
+    assert next(workbook["Theo loại hoạt động"].iter_rows(values_only=True))[0] == "Loại hoạt động"
+    assert workbook.properties.title.startswith("Tháng hành động năm 2026")
     summary = {
         row[0]: row[1] for row in workbook["Tổng hợp"].iter_rows(min_row=2, values_only=True)
     }

@@ -318,12 +318,16 @@ def test_a_crowded_day_shows_four_and_links_to_the_rest(client, tree, people):
 def test_the_xlsx_export_has_vietnamese_headers_and_the_filtered_rows(client, people, log):
     client.force_login(people.secretariat)
     response = client.get(reverse("activities:export_xlsx"), {"action_month": "on"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    workbook = load_workbook(io.BytesIO(response.content))
+    sheet = workbook.active
     rows = list(sheet.iter_rows(values_only=True))
-    headers = rows[1]
+    # Row 1 holds the headers (frozen); the title lives in the file's properties.
+    headers = rows[0]
     assert headers[:5] == ("STT", "Mã đơn vị", "Đơn vị", "Tên hoạt động", "Loại hoạt động")
     assert "Tổng số nữ" in headers and "Tháng hành động" in headers
-    data = rows[2:]
+    assert sheet.freeze_panes == "A2"
+    assert workbook.properties.title.startswith("Danh sách hoạt động")
+    data = rows[1:]
     assert [row[3] for row in data] == [log["talk"].title, log["contest"].title]
     talk = dict(zip(headers, data[0], strict=True))
     assert talk["Ngày bắt đầu"].date() == dt.date(2026, 11, 12)
@@ -347,11 +351,11 @@ def test_the_export_command_writes_the_year(tmp_path, tree, log):
     out = tmp_path / "hoat-dong-2026.xlsx"
     call_command("export_activities", "--year", "2026", "--out", str(out))
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
-    assert rows[1][1:4] == ("Mã đơn vị", "Đơn vị", "Tên hoạt động")
-    assert len(rows) == 2 + 4
+    assert rows[0][1:4] == ("Mã đơn vị", "Đơn vị", "Tên hoạt động")
+    assert len(rows) == 1 + 4
     call_command("export_activities", "--year", "2026", "--unit", "HP-THPT-002", "--out", str(out))
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
-    assert sorted(row[3] for row in rows[2:]) == sorted([log["talk"].title, log["spring"].title])
+    assert sorted(row[3] for row in rows[1:]) == sorted([log["talk"].title, log["spring"].title])
 
 
 def test_a_wide_reach_types_the_unit_code_instead_of_a_long_list(
