@@ -6,15 +6,21 @@ made on, each workflow step starts from the right status.
 """
 
 from .carrying import plan_apply_flag, plan_carry_forward
+from .closing import (
+    deadline_add,
+    deadline_delete,
+    deadline_update,
+    recipient_add,
+    recipient_delete,
+    recipient_move,
+    recipient_update,
+)
 from .common import PlanLocked, PlanWorkflowError
 from .editing import (
     basis_add,
     basis_delete,
     basis_move,
     basis_update,
-    deadline_add,
-    deadline_delete,
-    deadline_update,
     item_add,
     item_delete,
     item_move,
@@ -23,10 +29,6 @@ from .editing import (
     plan_dismiss_unplaced,
     plan_import,
     plan_update_header,
-    recipient_add,
-    recipient_delete,
-    recipient_move,
-    recipient_update,
     section_add,
     section_delete,
     section_move,

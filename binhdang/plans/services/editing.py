@@ -1,4 +1,4 @@
-"""Editing a draft plan: header, bases, outline, items, deadlines, recipients.
+"""Editing a draft plan: header, bases, outline and items (deadlines, recipients: closing.py).
 
 Every service takes the plan and the `version` the editor's form was loaded with, claims the
 plan (`common.claim`: locked or stale edits are refused and change nothing), then writes.
@@ -6,7 +6,6 @@ plan (`common.claim`: locked or stale edits are refused and change nothing), the
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.db import transaction
@@ -16,15 +15,13 @@ from binhdang.accounts.choices import UnitType
 from binhdang.accounts.models import CommitteeMember, OrgUnit, User
 from binhdang.legal.citations import parse_basis
 
-from ..choices import DeadlineKind, EventAction, ItemKind, PlanKind
+from ..choices import EventAction, ItemKind, PlanKind
 from ..convert import legal_documents_for, plan_from_document
 from ..models import (
     Plan,
     PlanBasis,
-    PlanDeadline,
     PlanEvent,
     PlanItem,
-    PlanRecipient,
     PlanSection,
 )
 from ..structure import PlanDocument
@@ -348,76 +345,3 @@ def item_move(*, item: PlanItem, version: int, user: User, direction: str) -> No
     items = _items(item.section)
     if move_in(items, item, direction):
         _relabel_letters(items)
-
-
-# --- deadlines and recipients -----------------------------------------------------------------
-
-
-@transaction.atomic
-def deadline_add(
-    *, plan: Plan, version: int, user: User, kind: str, date: dt.date, text: str = ""
-) -> PlanDeadline:
-    claim(plan, version)
-    deadline = PlanDeadline.objects.create(plan=plan, kind=kind, date=date, text=text)
-    _sync_unit_plan_due(plan)
-    return deadline
-
-
-@transaction.atomic
-def deadline_update(
-    *, deadline: PlanDeadline, version: int, user: User, kind: str, date: dt.date, text: str = ""
-) -> PlanDeadline:
-    claim(deadline.plan, version)
-    deadline.kind, deadline.date, deadline.text = kind, date, text
-    deadline.save()
-    _sync_unit_plan_due(deadline.plan)
-    return deadline
-
-
-@transaction.atomic
-def deadline_delete(*, deadline: PlanDeadline, version: int, user: User) -> None:
-    claim(deadline.plan, version)
-    plan = deadline.plan
-    deadline.delete()
-    _sync_unit_plan_due(plan)
-
-
-def _sync_unit_plan_due(plan: Plan) -> None:
-    """`unit_plan_due` mirrors the plan's "unit plans due" deadline (used by issue 5)."""
-    due = (
-        plan.deadlines.filter(kind=DeadlineKind.UNIT_PLAN)
-        .order_by("date")
-        .values_list("date", flat=True)
-        .first()
-    )
-    if plan.unit_plan_due != due:
-        plan.unit_plan_due = due
-        Plan.objects.filter(pk=plan.pk).update(unit_plan_due=due)
-
-
-@transaction.atomic
-def recipient_add(*, plan: Plan, version: int, user: User, text: str) -> PlanRecipient:
-    claim(plan, version)
-    return PlanRecipient.objects.create(plan=plan, order=plan.recipients.count(), text=text.strip())
-
-
-@transaction.atomic
-def recipient_update(
-    *, recipient: PlanRecipient, version: int, user: User, text: str
-) -> PlanRecipient:
-    claim(recipient.plan, version)
-    recipient.text = text.strip()
-    recipient.save()
-    return recipient
-
-
-@transaction.atomic
-def recipient_delete(*, recipient: PlanRecipient, version: int, user: User) -> None:
-    claim(recipient.plan, version)
-    recipient.delete()
-
-
-@transaction.atomic
-def recipient_move(*, recipient: PlanRecipient, version: int, user: User, direction: str) -> None:
-    claim(recipient.plan, version)
-    move_in(list(recipient.plan.recipients.order_by("order", "pk")), recipient, direction)
