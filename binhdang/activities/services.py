@@ -15,10 +15,11 @@ from binhdang.accounts import policy
 from binhdang.accounts.choices import UnitType
 from binhdang.accounts.models import OrgUnit, User
 from binhdang.core.concurrency import STALE_MESSAGE, StaleEdit, save_versioned
+from binhdang.plans.choices import PlanKind
 
 from .evidence_files import check_evidence
 from .locks import ensure_unlocked
-from .models import Activity, Campaign, Evidence, campaign_for
+from .models import Activity, Campaign, Evidence, campaign_for, default_campaign
 
 # The fields a person enters; everything else on Activity is derived or bookkeeping.
 ACTIVITY_FIELDS: tuple[str, ...] = (
@@ -229,3 +230,18 @@ def refresh_action_month(*, department: OrgUnit, campaign: Campaign) -> int:
     )
     counted.filter(is_action_month=False).update(is_action_month=True)
     return counted.count()
+
+
+def action_month_refresh_for_plan(*, plan) -> int | None:
+    """After a department issues its plan: while the department has set no campaign of its
+    own, the Action Month's dates come from that plan (models.default_campaign), so the flags
+    of the year's activities in its subtree are re-derived. Returns how many count, or None
+    when the plan does not date the Action Month (not a department's, or a campaign set)."""
+    department = plan.unit
+    if plan.kind != PlanKind.DEPARTMENT or department.unit_type != UnitType.DEPARTMENT:
+        return None
+    if Campaign.objects.filter(department=department, year=plan.year).exists():
+        return None
+    return refresh_action_month(
+        department=department, campaign=default_campaign(department, plan.year)
+    )

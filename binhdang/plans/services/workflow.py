@@ -15,6 +15,7 @@ from binhdang.accounts.models import OrgUnit, User
 
 from ..choices import EventAction, PlanStatus
 from ..models import IssueCounter, Plan, PlanDistribution, PlanEvent
+from ..signals import plan_issued
 from .common import PlanWorkflowError
 
 _DISTRIBUTION_BATCH = 1000
@@ -166,6 +167,8 @@ def plan_issue(
         (PlanDistribution(plan=locked, unit=unit, delivered_at=now) for unit in recipients),
         batch_size=_DISTRIBUTION_BATCH,
     )
+    # Apps that depend on an issued plan (the Action Month dates) follow in this transaction.
+    plan_issued.send(sender=Plan, plan=locked, user=user)
     return locked
 
 
