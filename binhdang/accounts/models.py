@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
-from django.db import models
-from django.db.models import Q
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -16,12 +18,23 @@ from .choices import CommitteePosition, DecisionKind, Role, Sex, UnitType
 PATH_SEPARATOR = "/"
 
 
+def _depth(path: str) -> int:
+    """Depth of a node from its path: "/1/" is the root (0), "/1/7/" its child (1)."""
+    return path.count(PATH_SEPARATOR) - 2
+
+
+def _cycle_error() -> ValidationError:
+    message = _("Không thể chuyển một đơn vị vào chính cây con của nó.")
+    return ValidationError({"parent": ValidationError(message, code="cycle")})
+
+
 class OrgUnit(VersionedModel):
     """A node of the organisation tree: Ministry -> Department -> schools and units.
 
-    `path` is a materialised path of primary keys ("/1/7/93/"), maintained by the services
-    in `accounts.services`. A subtree is one indexed prefix query (`path LIKE '/1/7/%'`),
-    which is what the access policy filters on for every scoped list.
+    `path` is a materialised path of primary keys ("/1/7/93/"), maintained by `save()`: a
+    changed parent re-hangs the whole subtree, whoever saves. A subtree is one indexed prefix
+    query (`path LIKE '/1/7/%'`), which is what the access policy filters on for every scoped
+    list.
     """
 
     parent = models.ForeignKey(
@@ -69,18 +82,73 @@ class OrgUnit(VersionedModel):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        super().clean()
+        self.check_parent(self.parent)
+
+    def check_parent(self, parent: OrgUnit | None) -> None:
+        """Refuse a parent inside the unit's own subtree: the tree would become a cycle.
+
+        Reads both paths from the database, so an instance loaded before another move
+        cannot slip a cycle through."""
+        if self.pk is None or parent is None:
+            return
+        paths = dict(OrgUnit.objects.filter(pk__in=[self.pk, parent.pk]).values_list("pk", "path"))
+        own_path, parent_path = paths.get(self.pk), paths.get(parent.pk, parent.path)
+        if parent.pk == self.pk or (own_path and parent_path.startswith(own_path)):
+            raise _cycle_error()
+
     def save(self, *args, **kwargs):
+        """Save the unit and keep the materialised paths true to `parent`.
+
+        Whoever saves (a service, the Django admin, a script), a changed parent re-hangs the
+        unit with its whole subtree. The paths are read from the database rather than trusted
+        from this instance, which may have been loaded before another unit above it moved.
+        """
         self.search_text = fold(
             " ".join(
                 [self.code, self.name, self.short_name, self.district, self.commune, self.address]
             )
         )
+        update_fields = kwargs.get("update_fields")
+        with transaction.atomic():  # the subtree and the unit itself move together or not at all
+            known = [pk for pk in (self.pk, self.parent_id) if pk is not None]
+            stored = dict(OrgUnit.objects.filter(pk__in=known).values_list("pk", "path"))
+            parent_path = (
+                stored.get(self.parent_id) or self.parent.path if self.parent_id else PATH_SEPARATOR
+            )
+            old_path = stored.get(self.pk) if self.pk is not None else None
+            if old_path is None:
+                self._insert(parent_path, *args, **kwargs)
+                return
+            new_path = f"{parent_path}{self.pk}{PATH_SEPARATOR}"
+            if update_fields is not None and "parent" not in update_fields:
+                new_path = old_path  # the parent column is not written: the unit stays put
+            elif new_path != old_path:
+                if new_path.startswith(old_path):  # under itself or its own descendant
+                    raise _cycle_error()
+                self._rehang_subtree(old_path, new_path)
+            self.path, self.depth = new_path, _depth(new_path)
+            super().save(*args, **kwargs)
+
+    def _insert(self, parent_path: str, *args, **kwargs) -> None:
+        # The path holds the unit's own primary key, known only after the INSERT.
         super().save(*args, **kwargs)
-        if not self.path or not self.path.endswith(f"{PATH_SEPARATOR}{self.pk}{PATH_SEPARATOR}"):
-            parent_path = self.parent.path if self.parent_id else PATH_SEPARATOR
-            self.path = f"{parent_path}{self.pk}{PATH_SEPARATOR}"
-            self.depth = self.path.count(PATH_SEPARATOR) - 2
-            type(self).objects.filter(pk=self.pk).update(path=self.path, depth=self.depth)
+        self.path = f"{parent_path}{self.pk}{PATH_SEPARATOR}"
+        self.depth = _depth(self.path)
+        type(self).objects.filter(pk=self.pk).update(path=self.path, depth=self.depth)
+        # The creation history row was written by the INSERT's signal, before the path was
+        # known: give it the path so the history shows where the unit was created.
+        self.history.filter(history_type="+").update(path=self.path, depth=self.depth)
+
+    @staticmethod
+    def _rehang_subtree(old_path: str, new_path: str) -> None:
+        """Rewrite the paths of the subtree at `old_path` to start at `new_path`, one UPDATE."""
+        depth_delta = new_path.count(PATH_SEPARATOR) - old_path.count(PATH_SEPARATOR)
+        OrgUnit.objects.filter(path__startswith=old_path).update(
+            path=Concat(Value(new_path), Substr("path", len(old_path) + 1)),
+            depth=F("depth") + depth_delta,
+        )
 
     def descendants(self, include_self: bool = True) -> models.QuerySet[OrgUnit]:
         qs = OrgUnit.objects.filter(path__startswith=self.path)

@@ -23,7 +23,7 @@ from ..choices import UnitType
 from ..importing.columns import HEADER_OF
 from ..importing.reader import Issue, Table
 from ..models import OrgUnit, User
-from .units import unit_create, unit_move
+from .units import unit_create
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 MAX_LENGTHS = {
@@ -362,8 +362,9 @@ def _write_row(row: ImportRow, parent: OrgUnit, by_code: dict[str, OrgUnit]) -> 
         return
     if row.action == "unchanged":
         return
-    if parent.pk != unit.parent_id:
-        unit = unit_move(unit=unit, new_parent=parent)
+    # The save below moves the unit with its subtree when the parent changes; cycles were
+    # refused by units_import_plan.
+    unit.parent = parent
     for name, value in fields.items():
         setattr(unit, name, value)
     unit.version += 1  # forms opened before the import will refuse to overwrite it

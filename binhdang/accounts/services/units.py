@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import F, Value
-from django.db.models.functions import Concat, Substr
-from django.utils.translation import gettext as _
 
 from binhdang.core.concurrency import save_versioned
 
 from ..models import OrgUnit
-from .errors import service_error
 
 UNIT_FIELDS = [
     "code",
@@ -40,20 +36,11 @@ def unit_create(
 
 @transaction.atomic
 def unit_move(*, unit: OrgUnit, new_parent: OrgUnit) -> OrgUnit:
-    """Re-hang a unit and its subtree under another parent, rewriting every path at once."""
-    if new_parent.path.startswith(unit.path):
-        raise service_error(
-            _("Không thể chuyển một đơn vị vào chính cây con của nó."), field="parent"
-        )
-    old_path = unit.path
-    new_path = f"{new_parent.path}{unit.pk}/"
-    depth_delta = new_path.count("/") - old_path.count("/")
-    OrgUnit.objects.filter(path__startswith=old_path).update(
-        path=Concat(Value(new_path), Substr("path", len(old_path) + 1)),
-        depth=F("depth") + depth_delta,
-    )
-    OrgUnit.objects.filter(pk=unit.pk).update(parent=new_parent)
-    unit.refresh_from_db()
+    """Re-hang a unit and its subtree under another parent (`OrgUnit.save` rewrites every
+    path of the subtree at once); refused when the new parent lies inside the subtree."""
+    unit.check_parent(new_parent)
+    unit.parent = new_parent
+    unit.save()
     return unit
 
 
@@ -69,13 +56,18 @@ def unit_update(
     unknown = set(fields) - set(UNIT_FIELDS)
     if unknown:
         raise TypeError(f"unit_update got unknown fields {sorted(unknown)}")
+    moving = parent is not None and parent.pk != unit.parent_id
+    if moving:
+        # Before anything is written, so a refusal leaves the caller's transaction usable.
+        unit.check_parent(parent)
     for name, value in fields.items():
         setattr(unit, name, value.strip() if isinstance(value, str) else value)
     unit.full_clean(exclude=["path", "parent", "version"])
     save_versioned(unit, expected_version=expected_version, fields=list(fields), audit=False)
-    if parent is not None and parent.pk != unit.parent_id:
-        unit_move(unit=unit, new_parent=parent)
-    # A plain save records the change in the audit history and refreshes search_text.
+    # A plain save records the change (the new parent included) in the audit history,
+    # refreshes search_text and, on a move, re-hangs the subtree.
     unit.refresh_from_db()
+    if moving:
+        unit.parent = parent
     unit.save()
     return unit
