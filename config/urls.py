@@ -1,8 +1,9 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+# No MEDIA_URL route, not even with DEBUG=1: uploaded evidence and cached plan renders are
+# served only by views that ask the access policy (activities:evidence_download,
+# plans:pdf ...). A static route would hand them to anyone who guesses the file name.
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
@@ -15,5 +16,3 @@ urlpatterns = [
     path("reports/", include("binhdang.reports.urls")),
     path("dashboard/", include("binhdang.dashboards.urls")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
