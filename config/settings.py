@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -28,9 +29,15 @@ DEBUG = env_bool("DEBUG", True)
 _DEV_SECRET = "dev-only-insecure-key-never-use-in-production-binhdang-0000000000"
 SECRET_KEY = os.environ.get("SECRET_KEY") or (_DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:
-    raise RuntimeError("SECRET_KEY must be set when DEBUG=0")
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set. With DEBUG=0 (production) set SECRET_KEY in the environment "
+        "to a long random value, for example the output of "
+        "`python3 -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+    )
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+# The same default in both modes, so a production check on the machine itself passes; a
+# public deployment sets its host name(s) here.
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
