@@ -240,8 +240,11 @@ class FilterForm(forms.Form):
             del self.fields["task"]
 
     def filters(self) -> ActivityFilters:
-        if not self.is_valid():
+        """The filters from the valid fields: a mistyped date drops that field only (the
+        page names it), not the unit or type the user also chose."""
+        if not self.is_bound:
             return ActivityFilters()
+        self.is_valid()
         data = self.cleaned_data
         return ActivityFilters(
             unit=data.get("unit"),

@@ -84,10 +84,28 @@ def test_the_unit_filter_takes_a_unit_in_reach_only(client, tree, people, log):
     client.force_login(people.member)
     response = client.get(reverse("activities:list"), {"unit": tree.school_b.code})
     assert titles(response) == {log["contest"].title}
-    # Another department's school is not a valid choice: the filter is ignored with a notice.
-    response = client.get(reverse("activities:list"), {"unit": tree.school_c.code})
-    assert "Bộ lọc không hợp lệ" in response.content.decode()
-    assert log["other_department"].title not in titles(response)
+    # Another department's school is not a valid choice: that filter is ignored with a
+    # notice naming it; the type still applies.
+    response = client.get(
+        reverse("activities:list"), {"unit": tree.school_c.code, "activity_type": "talk"}
+    )
+    assert "<strong>Đơn vị</strong>:" in response.content.decode()
+    assert titles(response) == {log["talk"].title}
+
+
+def test_a_mistyped_date_is_named_and_the_other_filters_still_apply(client, people, log):
+    client.force_login(people.secretariat)
+    query = {"date_from": "31/02/2026", "date_to": "30/11/2026", "activity_type": "contest"}
+    for headers in ({}, {"HX-Request": "true"}):
+        response = client.get(reverse("activities:list"), query, headers=headers)
+        page = response.content.decode()
+        assert "<strong>Từ ngày</strong>: Nhập ngày theo dạng dd/mm/yyyy." in page
+        assert "Đến ngày</strong>" not in page
+        assert titles(response) == {log["contest"].title}
+    # The export follows the list: the valid filters, not everything.
+    export = client.get(reverse("activities:export_csv"), query)
+    lines = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(lines) == 2 and log["contest"].title in lines[1]
 
 
 def test_htmx_gets_only_the_results(client, people, log):
