@@ -31,10 +31,15 @@ class PlanRecipientInline(admin.TabularInline):
 
 
 class PlanEventInline(admin.TabularInline):
+    """The workflow log is written by the plan services only (docs/decisions/0008)."""
+
     model = PlanEvent
     extra = 0
     readonly_fields = ["at", "by", "action", "comment"]
     can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Plan)
@@ -57,14 +62,24 @@ class PlanSectionAdmin(SimpleHistoryAdmin):
 
 @admin.register(PlanDistribution)
 class PlanDistributionAdmin(admin.ModelAdmin):
+    """Read-only: a delivery and its read receipt are facts recorded by the services, not
+    kept in history, so they must not be edited by hand (docs/decisions/0008). Deleting
+    stays allowed so that deleting a plan can cascade."""
+
     list_display = ["plan", "unit", "delivered_at", "opened_at", "opened_by"]
     list_filter = ["plan__year"]
     search_fields = ["unit__name", "plan__title"]
     raw_id_fields = ["plan", "unit", "opened_by"]
 
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
 
 @admin.register(IssueCounter)
-class IssueCounterAdmin(admin.ModelAdmin):
+class IssueCounterAdmin(SimpleHistoryAdmin):
     list_display = ["unit", "year", "symbol", "last_number"]
     list_filter = ["year"]
     autocomplete_fields = ["unit"]

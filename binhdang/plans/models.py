@@ -170,6 +170,9 @@ class IssueCounter(models.Model):
     year = models.PositiveSmallIntegerField(_("năm"))
     symbol = models.CharField(_("ký hiệu"), max_length=64)
     last_number = models.PositiveIntegerField(_("số đã cấp gần nhất"), default=0)
+    # Each number issued, and any hand correction of last_number, is a history row: who
+    # moved the register and when is what a disputed duplicate number needs.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("sổ đăng ký số văn bản")
