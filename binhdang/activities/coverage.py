@@ -102,6 +102,27 @@ def departments_for(user: User) -> list[OrgUnit]:
     return sorted(found.values(), key=lambda unit: unit.path)
 
 
+def default_department(user: User, departments: list[OrgUnit]) -> OrgUnit:
+    """The department the campaign page opens on when none is asked for: the user's own
+    (their home unit lies in it), else the one with the most member units, so that a
+    Ministry viewer lands on a department with data rather than the first by path."""
+    if len(departments) == 1:
+        return departments[0]
+    home = OrgUnit.objects.filter(pk=user.home_unit_id).only("path").first()
+    if home is not None:
+        for department in departments:
+            if home.path.startswith(department.path):
+                return department
+    sizes = dict(
+        OrgUnit.objects.filter(parent__in=departments, is_active=True)
+        .order_by()
+        .values_list("parent")
+        .annotate(n=Count("pk"))
+    )
+    # max() keeps the first of equals: ties go to the first department by path.
+    return max(departments, key=lambda department: sizes.get(department.pk, 0))
+
+
 def _scope(user: User | None, department: OrgUnit) -> tuple[QuerySet, QuerySet]:
     """(member units, Action Month activities) of the department within the user's reach."""
     units = OrgUnit.objects.filter(path__startswith=department.path, is_active=True).exclude(

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import secrets
 import textwrap
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -21,7 +23,7 @@ from binhdang.accounts.models import OrgUnit, User
 from binhdang.documents.charts import bar_chart
 
 from .. import exports, services
-from ..coverage import Coverage, campaign_coverage, departments_for
+from ..coverage import Coverage, campaign_coverage, default_department, departments_for
 from ..forms import CampaignForm
 from ..models import campaign_for
 from .common import add_service_errors
@@ -37,7 +39,7 @@ def _department(request: HttpRequest, user: User) -> tuple[OrgUnit, list[OrgUnit
         raise PermissionDenied
     code = request.GET.get("department")
     if not code:
-        return departments[0], departments
+        return default_department(user, departments), departments
     for department in departments:
         if department.code == code:
             return department, departments
@@ -45,7 +47,7 @@ def _department(request: HttpRequest, user: User) -> tuple[OrgUnit, list[OrgUnit
 
 
 def _year(value: str | None) -> int:
-    this_year = dt.date.today().year
+    this_year = timezone.localdate().year
     try:
         year = int(value or this_year)
     except ValueError as exc:
@@ -56,7 +58,38 @@ def _year(value: str | None) -> int:
 
 
 def _suffix(department: OrgUnit, departments: list[OrgUnit]) -> str:
+    # Named whenever there is a choice: the page may have picked the department itself
+    # (default_department), and its export, edit and chart links must open the same one.
     return "?" + urlencode({"department": department.code}) if len(departments) > 1 else ""
+
+
+# The two chart images draw the numbers the page has just computed: the page keeps its chart
+# rows in the cache under a one-off token for a few minutes, and each image request reads
+# them instead of computing the whole coverage again. A new page load computes afresh (a new
+# token), so an activity logged since shows on the next load; an image asked for without a
+# token, or after the cache forgot it, computes the coverage itself.
+CHART_ROWS_SECONDS = 300
+
+
+def _chart_rows_key(user: User, token: str) -> str:
+    return f"activities:campaign-chart:{user.pk}:{token}"
+
+
+def _chart_rows(coverage: Coverage) -> dict:
+    return {
+        "department": coverage.department.pk,
+        "year": coverage.campaign.year,
+        "types": [(row.label, row.activities) for row in coverage.by_type if row.activities],
+        "unit-types": [
+            (row.label, row.units, row.covered) for row in coverage.by_unit_type if row.units
+        ],
+    }
+
+
+def _remember_chart_rows(request: HttpRequest, coverage: Coverage) -> str:
+    token = secrets.token_urlsafe(12)
+    cache.set(_chart_rows_key(request.user, token), _chart_rows(coverage), CHART_ROWS_SECONDS)
+    return token
 
 
 @login_required
@@ -65,7 +98,11 @@ def campaign(request: HttpRequest) -> HttpResponse:
     department, departments = _department(request, request.user)
     year = _year(request.GET.get("year"))
     coverage = campaign_coverage(department=department, year=year, user=request.user)
-    this_year = dt.date.today().year
+    this_year = timezone.localdate().year
+    suffix = _suffix(department, departments)
+    chart_query = (suffix + "&" if suffix else "?") + urlencode(
+        {"rows": _remember_chart_rows(request, coverage)}
+    )
     return TemplateResponse(
         request,
         "activities/campaign.html",
@@ -77,7 +114,8 @@ def campaign(request: HttpRequest) -> HttpResponse:
             "year": year,
             "years": list(range(this_year + 1, FIRST_YEAR - 1, -1)),
             "can_manage": policy.can(request.user, policy.Action.MANAGE, department),
-            "suffix": _suffix(department, departments),
+            "suffix": suffix,
+            "chart_query": chart_query,
             "can_list": policy.can_anywhere(request.user, policy.Action.VIEW),
             "list_query": urlencode({"year": year, "action_month": "on"}),
         },
@@ -139,20 +177,28 @@ CHARTS = ("types", "unit-types")
 def campaign_chart(request: HttpRequest, year: int, kind: str) -> HttpResponse:
     if kind not in CHARTS:
         raise Http404
-    coverage = _coverage_for(request, year)
+    department, _departments = _department(request, request.user)
+    year = _year(str(year))
+    token = request.GET.get("rows", "")
+    remembered = cache.get(_chart_rows_key(request.user, token)) if token else None
+    if remembered is None or (remembered["department"], remembered["year"]) != (
+        department.pk,
+        year,
+    ):
+        coverage = campaign_coverage(department=department, year=year, user=request.user)
+        remembered = _chart_rows(coverage)
+    rows = remembered[kind]
     if kind == "types":
-        rows = [row for row in coverage.by_type if row.activities]
-        series = {_("Số hoạt động"): [row.activities for row in rows]}
+        series = {_("Số hoạt động"): [row[1] for row in rows]}
         title = _("Hoạt động theo loại (%(y)s)") % {"y": year}
     else:
-        rows = [row for row in coverage.by_unit_type if row.units]
         series = {
-            _("Số đơn vị"): [row.units for row in rows],
-            _("Đơn vị có hoạt động"): [row.covered for row in rows],
+            _("Số đơn vị"): [row[1] for row in rows],
+            _("Đơn vị có hoạt động"): [row[2] for row in rows],
         }
         title = _("Đơn vị tham gia theo loại đơn vị (%(y)s)") % {"y": year}
     png = bar_chart(
-        ["\n".join(textwrap.wrap(row.label, 30)) for row in rows],
+        ["\n".join(textwrap.wrap(row[0], 30)) for row in rows],
         series,
         title=title,
         horizontal=True,
