@@ -100,3 +100,23 @@ def test_the_plans_list_filters_unit_plans_apart(client, tree, people, departmen
     assert units == [tree.school_a]
     departments = client.get(url, {"kind": "department"}).context["page_obj"]
     assert [p.pk for p in departments] == [department_plan.pk]
+
+
+def test_a_second_click_opens_the_existing_plan_and_says_so(
+    client,
+    tree,
+    people,
+    department_plan,  # noqa: F811
+):
+    client.force_login(people.officer_a)
+    url = reverse("plans:unit_create", args=[department_plan.pk])
+    first = client.post(url, follow=True).content.decode()
+    assert "Kế hoạch của Trường THPT Ngô Quyền đã được tạo từ kế hoạch 12/KH-SGDĐT" in first
+    plan = Plan.objects.get(parent_plan=department_plan, unit=tree.school_a)
+
+    response = client.post(url, follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("plans:edit", args=[plan.pk])
+    assert "Kế hoạch của Trường THPT Ngô Quyền đã có; mở bản hiện có." in page
+    assert "đã được tạo" not in page
+    assert Plan.objects.filter(parent_plan=department_plan, unit=tree.school_a).count() == 1

@@ -109,19 +109,28 @@ def unit_plan_create(request: HttpRequest, pk: int) -> HttpResponse:
     parent = _department_plan(request, pk, None)
     own = selectors_unit.own_unit_plans(request.user, parent)
     wanted = request.POST.get("unit")
-    choices = [unit for unit, _plan in own if not wanted or str(unit.pk) == wanted]
+    choices = [(unit, plan) for unit, plan in own if not wanted or str(unit.pk) == wanted]
     if not choices:
         raise PermissionDenied
+    unit, existing = choices[0]
     try:
-        plan = services.unit_plan_create(parent=parent, unit=choices[0], user=request.user)
+        plan = services.unit_plan_create(parent=parent, unit=unit, user=request.user)
     except ValidationError as error:
         messages.error(request, error_text(error))
         return redirect("plans:detail", parent.pk)
-    messages.success(
-        request,
-        _("Kế hoạch của %(unit)s đã được tạo từ kế hoạch %(ref)s; hãy chỉnh sửa cho phù hợp.")
-        % {"unit": plan.unit.name, "ref": parent.reference},
-    )
+    if existing is not None:
+        # A second click (or a colleague's earlier one) opens the plan; say so rather than
+        # claim a new one was made over the unit's edits.
+        messages.info(
+            request,
+            _("Kế hoạch của %(unit)s đã có; mở bản hiện có.") % {"unit": plan.unit.name},
+        )
+    else:
+        messages.success(
+            request,
+            _("Kế hoạch của %(unit)s đã được tạo từ kế hoạch %(ref)s; hãy chỉnh sửa cho phù hợp.")
+            % {"unit": plan.unit.name, "ref": parent.reference},
+        )
     return redirect("plans:edit" if plan.is_editable else "plans:detail", plan.pk)
 
 
