@@ -87,25 +87,58 @@ def _person(rng: random.Random, sex: str) -> str:
     return f"{rng.choice(data.SURNAMES)} {rng.choice(data.MIDDLE_M)} {rng.choice(data.GIVEN_M)}"
 
 
+# Fields added to the demo after its first release: a rerun fills them on demo rows where
+# they are still empty, and never overwrites what someone has typed since.
+FILLED_ON_RERUN = ("commune",)
+
+
 def _unit(parent: OrgUnit | None, code: str, name: str, unit_type: str, **fields) -> OrgUnit:
     unit = OrgUnit.objects.filter(code=code).first()
-    if unit is not None:
-        return unit
-    return services.unit_create(
-        parent=parent, code=code, name=name, unit_type=unit_type, is_demo=True, **fields
-    )
+    if unit is None:
+        return services.unit_create(
+            parent=parent, code=code, name=name, unit_type=unit_type, is_demo=True, **fields
+        )
+    missing = {
+        field: fields[field]
+        for field in FILLED_ON_RERUN
+        if fields.get(field) and not getattr(unit, field)
+    }
+    if unit.is_demo and missing:
+        for field, value in missing.items():
+            setattr(unit, field, value)
+        unit.save()
+    return unit
 
 
-def _contact(rng: random.Random, name: str, district: str) -> dict:
+def _commune(name: str, district: str, taken: dict[str, int]) -> str:
+    """The ward or commune a demo unit's name points to, else the next one of its former
+    district in turn (deterministic: the unit lists are fixed)."""
+    choices = data.COMMUNES[district]
+    for commune in choices:
+        if re.sub(r"^(phường|xã|đặc khu) ", "", commune) in name:
+            return commune
+    index = taken.get(district, 0)
+    taken[district] = index + 1
+    return choices[index % len(choices)]
+
+
+def _contact(
+    rng: random.Random, name: str, district: str, commune: str, city: str = "Hải Phòng"
+) -> dict:
     slug = re.sub(r"[^a-z0-9]", "", fold(name).replace("truong thpt ", "thpt"))[:24]
     return {
         "district": district,
-        "address": (
-            f"Số {rng.randint(1, 300)}, đường {rng.choice(data.GIVEN_M)}, {district}, Hải Phòng"
-        ),
+        "commune": commune,
+        "address": f"Số {rng.randint(1, 300)}, đường {rng.choice(data.GIVEN_M)}, {commune}, {city}",
         "phone": f"0225.{rng.randint(3500000, 3999999)}",
         "email": f"{slug}@haiphong.edu.vn",
     }
+
+
+def _head_title(unit: OrgUnit) -> str:
+    if unit.is_department:
+        return "Giám đốc Sở"
+    return "Giám đốc" if unit.name.startswith("Trung tâm") else "Hiệu trưởng"
 
 
 def load_units() -> dict[str, OrgUnit]:
@@ -116,7 +149,8 @@ def load_units() -> dict[str, OrgUnit]:
         "Bộ Giáo dục và Đào tạo",
         UnitType.MINISTRY,
         short_name="Bộ GDĐT",
-        address="35 Đại Cồ Việt, Hà Nội",
+        commune="phường Hai Bà Trưng",
+        address="35 Đại Cồ Việt, phường Hai Bà Trưng, Hà Nội",
     )
     department = _unit(
         ministry,
@@ -125,7 +159,8 @@ def load_units() -> dict[str, OrgUnit]:
         UnitType.DEPARTMENT,
         short_name="Sở GDĐT Hải Phòng",
         district="Hồng Bàng",
-        address="Số 9 Đinh Tiên Hoàng, Hồng Bàng, Hải Phòng",
+        commune="phường Hồng Bàng",
+        address="Số 9 Đinh Tiên Hoàng, phường Hồng Bàng, Hải Phòng",
         phone="0225.3842648",
         email="sogddt@haiphong.edu.vn",
         governing_body="UBND THÀNH PHỐ HẢI PHÒNG",
@@ -137,6 +172,7 @@ def load_units() -> dict[str, OrgUnit]:
         ("HP-CB", data.SPECIALISED, UnitType.SPECIALISED_SCHOOL),
         ("HP-TT", data.AFFILIATED, UnitType.AFFILIATED),
     ]
+    taken: dict[str, int] = {}
     for prefix, rows, unit_type in groups:
         for index, (name, district) in enumerate(rows, start=1):
             _unit(
@@ -144,7 +180,7 @@ def load_units() -> dict[str, OrgUnit]:
                 f"{prefix}-{index:03d}",
                 name,
                 unit_type,
-                **_contact(rng, name, district),
+                **_contact(rng, name, district, _commune(name, district, taken)),
             )
     # A second, small department shows that departments never see each other's data.
     other = _unit(
@@ -154,16 +190,21 @@ def load_units() -> dict[str, OrgUnit]:
         UnitType.DEPARTMENT,
         short_name="Sở GDĐT Quảng Ninh",
         district="Hạ Long",
+        commune="phường Hồng Gai",
         governing_body="UBND TỈNH QUẢNG NINH",
         document_name="SỞ GIÁO DỤC VÀ ĐÀO TẠO",
     )
-    for index, name in enumerate(["Trường THPT Hòn Gai", "Trường THPT Bãi Cháy"], start=1):
+    schools = [
+        ("Trường THPT Hòn Gai", "phường Hồng Gai"),
+        ("Trường THPT Bãi Cháy", "phường Bãi Cháy"),
+    ]
+    for index, (name, commune) in enumerate(schools, start=1):
         _unit(
             other,
             f"QN-THPT-{index:03d}",
             name,
             UnitType.UPPER_SECONDARY,
-            **_contact(rng, name, "Hạ Long"),
+            **_contact(rng, name, "Hạ Long", commune, city="Quảng Ninh"),
         )
     return {unit.code: unit for unit in OrgUnit.objects.all()}
 
@@ -203,8 +244,14 @@ def load_committees(units: dict[str, OrgUnit]) -> None:
             continue
         committee = services.committee_ensure(unit=unit)
         established = dt.date(2021 + rng.randint(0, 3), rng.randint(1, 12), rng.randint(1, 28))
-        head_name = _person(rng, Sex.FEMALE if rng.random() < 0.55 else Sex.MALE)
-        signer = head_name if not unit.is_department else "Giám đốc Sở"
+        known = {u.job_title: u for u in users_by_unit.get(unit.pk, [])}
+        # The unit's head signs its committee decisions and, in a school or centre, heads
+        # the committee too; the department's committee is headed by a deputy director.
+        head_title = _head_title(unit)
+        head = known.get(head_title)
+        head_sex = head.sex if head else (Sex.FEMALE if rng.random() < 0.55 else Sex.MALE)
+        head_name = head.full_name if head else _person(rng, head_sex)
+        signer = head_name
         decision = services.committee_decision_record(
             committee=committee,
             number=f"{rng.randint(10, 480)}/QĐ-{unit.code.split('-')[-1]}",
@@ -212,11 +259,10 @@ def load_committees(units: dict[str, OrgUnit]) -> None:
             signer=signer,
             kind=DecisionKind.ESTABLISH,
         )
-        known = {u.job_title: u for u in users_by_unit.get(unit.pk, [])}
         posts = [
             (
                 CommitteePosition.HEAD,
-                "Hiệu trưởng" if not unit.is_department else "Phó Giám đốc Sở",
+                "Phó Giám đốc Sở" if unit.is_department else head_title,
             ),
             (CommitteePosition.DEPUTY, "Chủ tịch Công đoàn"),
             (CommitteePosition.SECRETARY, "Giáo viên, Thư ký Ban VSTBPN"),
@@ -227,13 +273,15 @@ def load_committees(units: dict[str, OrgUnit]) -> None:
         if index % 9 == 4:
             posts = [p for p in posts if p[0] != CommitteePosition.SECRETARY]
         for position, job_title in posts:
-            user = known.get(job_title) or (
-                known.get("Hiệu trưởng") if position == CommitteePosition.HEAD else None
-            )
-            sex = user.sex if user else (Sex.FEMALE if rng.random() < 0.65 else Sex.MALE)
+            user = known.get(job_title)
+            if job_title == head_title:
+                sex, full_name = head_sex, head_name
+            else:
+                sex = user.sex if user else (Sex.FEMALE if rng.random() < 0.65 else Sex.MALE)
+                full_name = user.full_name if user else _person(rng, sex)
             member = services.member_add(
                 committee=committee,
-                full_name=user.full_name if user else _person(rng, sex),
+                full_name=full_name,
                 position=position,
                 sex=sex,
                 start_date=established,
@@ -245,7 +293,8 @@ def load_committees(units: dict[str, OrgUnit]) -> None:
             # Every 7th unit had its deputy leave without a re-formation decision since.
             if index % 7 == 3 and position == CommitteePosition.DEPUTY:
                 services.member_end(member=member, end_date=dt.date(2025, 9, 1))
-        # Every 5th unit re-formed its committee when the secretary changed.
+        # Every 5th unit re-formed its committee on 15/10/2025 to replace one ordinary member:
+        # the reform decision ends that member's term and starts a successor's.
         if index % 5 == 2:
             reform = services.committee_decision_record(
                 committee=committee,

@@ -114,6 +114,92 @@ AFFILIATED = [
     ("Trường Trung cấp Văn hóa Nghệ thuật và Du lịch", "Hồng Bàng"),
 ]
 
+# Wards (phường), communes (xã) and special zones (đặc khu) of Hải Phòng after the 2025
+# reorganisation, grouped by the former district they were formed from. A demo unit takes
+# the one its name points to ("Trường THPT Nam Triệu" -> "phường Nam Triệu"), else the next
+# one of its former district in turn.
+COMMUNES = {
+    "Hồng Bàng": ["phường Hồng Bàng", "phường Hồng An"],
+    "Ngô Quyền": ["phường Ngô Quyền", "phường Gia Viên"],
+    "Lê Chân": ["phường Lê Chân", "phường An Biên"],
+    "Hải An": ["phường Hải An", "phường Đông Hải"],
+    "Kiến An": ["phường Kiến An", "phường Phù Liễn"],
+    "Dương Kinh": ["phường Dương Kinh", "phường Hưng Đạo"],
+    "Đồ Sơn": ["phường Đồ Sơn", "phường Nam Đồ Sơn"],
+    "Thủy Nguyên": [
+        "phường Thủy Nguyên",
+        "phường Thiên Hương",
+        "phường Hòa Bình",
+        "phường Nam Triệu",
+        "phường Bạch Đằng",
+        "phường Lưu Kiếm",
+        "phường Lê Ích Mộc",
+    ],
+    "An Dương": ["phường An Dương", "phường An Hải", "phường An Phong"],
+    "An Lão": ["xã An Lão", "xã An Trường", "xã An Quang", "xã An Khánh", "xã An Hưng"],
+    "Kiến Thụy": ["xã Kiến Thụy", "xã Kiến Minh", "xã Kiến Hải", "xã Kiến Hưng", "xã Nghi Dương"],
+    "Tiên Lãng": [
+        "xã Tiên Lãng",
+        "xã Quyết Thắng",
+        "xã Tân Minh",
+        "xã Tiên Minh",
+        "xã Chấn Hưng",
+        "xã Hùng Thắng",
+    ],
+    "Vĩnh Bảo": [
+        "xã Vĩnh Bảo",
+        "xã Nguyễn Bỉnh Khiêm",
+        "xã Vĩnh Am",
+        "xã Vĩnh Hải",
+        "xã Vĩnh Hòa",
+        "xã Vĩnh Thịnh",
+        "xã Vĩnh Thuận",
+    ],
+    "Cát Hải": ["đặc khu Cát Hải"],
+    "TP Hải Dương": [
+        "phường Hải Dương",
+        "phường Lê Thanh Nghị",
+        "phường Việt Hòa",
+        "phường Thành Đông",
+        "phường Nam Đồng",
+        "phường Tân Hưng",
+        "phường Thạch Khôi",
+        "phường Tứ Minh",
+        "phường Ái Quốc",
+    ],
+    "Chí Linh": [
+        "phường Chí Linh",
+        "phường Chu Văn An",
+        "phường Trần Hưng Đạo",
+        "phường Nguyễn Trãi",
+        "phường Trần Nhân Tông",
+        "phường Lê Đại Hành",
+    ],
+    "Kinh Môn": [
+        "phường Kinh Môn",
+        "phường Nguyễn Đại Năng",
+        "phường Trần Liễu",
+        "phường Bắc An Phụ",
+        "phường Phạm Sư Mạnh",
+        "phường Nhị Chiểu",
+    ],
+    "Nam Sách": ["xã Nam Sách", "xã Thái Tân", "xã Hợp Tiến", "xã Trần Phú", "xã An Phú"],
+    "Kim Thành": ["xã Kim Thành", "xã Kim Anh", "xã Lai Khê", "xã Phú Thái"],
+    "Thanh Hà": ["xã Thanh Hà", "xã Hà Tây", "xã Hà Bắc", "xã Hà Nam", "xã Hà Đông"],
+    "Cẩm Giàng": ["xã Cẩm Giàng", "xã Cẩm Giang", "xã Tuệ Tĩnh", "xã Mao Điền"],
+    "Bình Giang": ["xã Bình Giang", "xã Kẻ Sặt", "xã Đường An", "xã Thượng Hồng"],
+    "Gia Lộc": ["xã Gia Lộc", "xã Yết Kiêu", "xã Gia Phúc", "xã Trường Tân"],
+    "Tứ Kỳ": ["xã Tứ Kỳ", "xã Tân Kỳ", "xã Đại Sơn", "xã Chí Minh", "xã Lạc Phượng"],
+    "Ninh Giang": ["xã Ninh Giang", "xã Vĩnh Lại", "xã Khúc Thừa Dụ", "xã Tân An", "xã Hồng Châu"],
+    "Thanh Miện": [
+        "xã Thanh Miện",
+        "xã Bắc Thanh Miện",
+        "xã Hải Hưng",
+        "xã Nguyễn Lương Bằng",
+        "xã Nam Thanh Miện",
+    ],
+}
+
 SURNAMES = [
     "Nguyễn",
     "Trần",
