@@ -1,13 +1,19 @@
 """Reminders before and after due dates, for report periods and unit plans.
 
 Idempotent: every reminder is keyed by event + unit + day offset in ReminderLog (unique),
-so the command can run every hour and never sends the same reminder twice.
+so the command can run every hour and never sends the same reminder twice. A unit that has
+not submitted its plan is reminded before the department plan's deadline (the configured
+offsets) and, once it has passed, every week until it submits; those reminders also take the
+unit's UnitPlanReminder row of the day, the secretariat's button's once-a-day rule, so a unit
+never gets two unit-plan reminders on the same day. E-mail leaves only when the reminder's
+rows are committed (transaction.on_commit): a rolled-back run mails nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -18,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from binhdang.accounts.models import OrgUnit, User
 from binhdang.plans.choices import PlanKind, PlanStatus
-from binhdang.plans.models import Plan, PlanDistribution
+from binhdang.plans.models import Plan, PlanDistribution, UnitPlanReminder
 
 from .choices import PeriodStatus
 from .models import Notification, ReminderLog, ReportPeriod, UnitReport
@@ -32,6 +38,12 @@ class Reminder:
     subject: str
     body: str
     url: str
+    # For a unit-plan reminder: the department plan, whose daily reminder row it takes.
+    unit_plan_parent_id: int | None = None
+
+
+# After a unit plan's deadline, the overdue reminder is repeated every this many days.
+UNIT_PLAN_OVERDUE_EVERY_DAYS = 7
 
 
 def reminder_days() -> list[int]:
@@ -81,10 +93,16 @@ def due_reminders(today: dt.date) -> list[Reminder]:
         slot = _offset(plan.unit_plan_due, today)
         if slot is None:
             continue
+        key_slot = slot
+        if slot == "overdue":
+            # One reminder per week after the deadline (the first the day after it): the
+            # week is in the key, so a run on any day of the week sends that week's one.
+            late_by = (today - plan.unit_plan_due).days - 1
+            key_slot = f"overdue-w{late_by // UNIT_PLAN_OVERDUE_EVERY_DAYS}"
+        # Submitted once is enough (as for the button): a plan returned for changes waits
+        # on the secretariat's comment, not on a deadline reminder.
         done = Plan.objects.filter(
-            parent_plan=plan,
-            kind=PlanKind.UNIT,
-            status__in=[PlanStatus.SUBMITTED, PlanStatus.RESUBMITTED, PlanStatus.ACCEPTED],
+            parent_plan=plan, kind=PlanKind.UNIT, submitted_at__isnull=False
         ).values("unit_id")
         waiting = (
             PlanDistribution.objects.filter(plan=plan)
@@ -94,14 +112,27 @@ def due_reminders(today: dt.date) -> list[Reminder]:
         what = _("kế hoạch năm %(year)s của đơn vị") % {"year": plan.year}
         for row in waiting:
             subject, body = _text(slot, plan.unit_plan_due, what, row.unit)
-            key = f"unitplan:{plan.pk}:unit:{row.unit_id}:{slot}"
-            result.append(Reminder(key, row.unit, subject, body, reverse("plans:inbox")))
+            key = f"unitplan:{plan.pk}:unit:{row.unit_id}:{key_slot}"
+            result.append(
+                Reminder(
+                    key,
+                    row.unit,
+                    subject,
+                    body,
+                    reverse("plans:inbox"),
+                    unit_plan_parent_id=plan.pk,
+                )
+            )
     return result
 
 
-def deliver(reminder: Reminder) -> bool:
-    """Send one reminder unless its key was already sent. True if sent now."""
+def deliver(reminder: Reminder, *, today: dt.date | None = None) -> bool:
+    """Send one reminder unless its key was already sent (or, for a unit plan, the unit was
+    already reminded of it today). True if sent now."""
     users = unit_users(reminder.unit)
+    emails = [u.email for u in users if u.email] or (
+        [reminder.unit.email] if reminder.unit.email else []
+    )
     try:
         with transaction.atomic():
             ReminderLog.objects.create(
@@ -110,17 +141,44 @@ def deliver(reminder: Reminder) -> bool:
                 subject=reminder.subject,
                 recipients=", ".join(u.email for u in users if u.email),
             )
+            if reminder.unit_plan_parent_id is not None:
+                UnitPlanReminder.objects.create(
+                    plan_id=reminder.unit_plan_parent_id,
+                    unit=reminder.unit,
+                    day=today or timezone.localdate(),
+                    sent_by=None,  # the scheduled command, not a person
+                    recipients=", ".join(emails),
+                )
             Notification.objects.bulk_create(
                 [Notification(user=u, text=reminder.body, url=reminder.url) for u in users]
             )
+            if emails:
+                # Registered inside the savepoint: dropped if these rows roll back.
+                transaction.on_commit(
+                    partial(
+                        send_mail,
+                        reminder.subject,
+                        reminder.body,
+                        None,
+                        emails,
+                        fail_silently=True,
+                    )
+                )
     except IntegrityError:
         return False
-    emails = [u.email for u in users if u.email] or (
-        [reminder.unit.email] if reminder.unit.email else []
-    )
-    if emails:
-        send_mail(reminder.subject, reminder.body, None, emails, fail_silently=True)
     return True
+
+
+def _reminded_today(reminders: list[Reminder], today: dt.date) -> set[tuple[int, int]]:
+    """(department plan, unit) pairs already reminded of their unit plan today."""
+    parents = {r.unit_plan_parent_id for r in reminders if r.unit_plan_parent_id is not None}
+    if not parents:
+        return set()
+    return set(
+        UnitPlanReminder.objects.filter(plan_id__in=parents, day=today).values_list(
+            "plan_id", "unit_id"
+        )
+    )
 
 
 def send_due(*, today: dt.date | None = None, dry_run: bool = False) -> int:
@@ -132,8 +190,13 @@ def send_due(*, today: dt.date | None = None, dry_run: bool = False) -> int:
                 "key", flat=True
             )
         )
-        return sum(1 for r in reminders if r.key not in sent_keys)
-    return sum(1 for r in reminders if deliver(r))
+        busy = _reminded_today(reminders, today)
+        return sum(
+            1
+            for r in reminders
+            if r.key not in sent_keys and (r.unit_plan_parent_id, r.unit.pk) not in busy
+        )
+    return sum(1 for r in reminders if deliver(r, today=today))
 
 
 def remind_missing(*, period: ReportPeriod, user: User, today: dt.date | None = None) -> int:

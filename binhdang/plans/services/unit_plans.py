@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -343,18 +344,6 @@ def unit_plan_remind(
         if unit.pk in submitted or not addresses:
             skipped.append(unit)
             continue
-        try:
-            with transaction.atomic():
-                UnitPlanReminder.objects.create(
-                    plan=parent,
-                    unit=unit,
-                    day=today,
-                    sent_by=user,
-                    recipients=", ".join(addresses),
-                )
-        except IntegrityError:  # already reminded today
-            skipped.append(unit)
-            continue
         body = _(
             "Kính gửi %(unit)s,\n\n"
             "Theo Kế hoạch số %(ref)s của %(dept)s, đơn vị cần xây dựng và gửi kế hoạch "
@@ -371,11 +360,20 @@ def unit_plan_remind(
             "due": (_(" trước ngày %(date)s") % {"date": due.strftime("%d/%m/%Y")}) if due else "",
             "sender": user.get_full_name() or parent.unit.name,
         }
-        send_mail(
-            _("Nhắc nộp kế hoạch năm %(year)s của đơn vị") % {"year": parent.year},
-            body,
-            None,
-            addresses,
-        )
+        subject = _("Nhắc nộp kế hoạch năm %(year)s của đơn vị") % {"year": parent.year}
+        try:
+            with transaction.atomic():
+                UnitPlanReminder.objects.create(
+                    plan=parent,
+                    unit=unit,
+                    day=today,
+                    sent_by=user,
+                    recipients=", ".join(addresses),
+                )
+                # Mailed once the row is committed: nothing leaves for a rolled-back one.
+                transaction.on_commit(partial(send_mail, subject, body, None, addresses))
+        except IntegrityError:  # already reminded today (by a colleague or the schedule)
+            skipped.append(unit)
+            continue
         reminded.append(unit)
     return reminded, skipped

@@ -189,7 +189,7 @@ def test_a_unit_without_a_plan_is_overdue_after_the_deadline(tree, people, depar
 
 
 def test_reminders_are_sent_once_a_day_to_units_without_a_submitted_plan(
-    tree, people, department_plan
+    tree, people, department_plan, django_capture_on_commit_callbacks
 ):
     people.officer_a.email = "canbo@ngoquyen.edu.vn"
     people.officer_a.save()
@@ -203,9 +203,10 @@ def test_reminders_are_sent_once_a_day_to_units_without_a_submitted_plan(
     unit_plans.unit_plan_submit(plan=submitted, user=people.head_a)
     day = dt.date(2026, 2, 20)
     units = [tree.school_a, tree.school_b]
-    reminded, skipped = unit_plans.unit_plan_remind(
-        parent=department_plan, units=units, user=people.secretariat, today=day
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        reminded, skipped = unit_plans.unit_plan_remind(
+            parent=department_plan, units=units, user=people.secretariat, today=day
+        )
     assert reminded == [tree.school_a]
     assert skipped == [tree.school_b]
     assert len(mail.outbox) == 1
@@ -214,17 +215,19 @@ def test_reminders_are_sent_once_a_day_to_units_without_a_submitted_plan(
     assert "Nhắc nộp kế hoạch năm 2026" in message.subject
     assert "12/KH-SGDĐT" in message.body and "15/02/2026" in message.body
     # The same day again: nothing sent.
-    reminded, skipped = unit_plans.unit_plan_remind(
-        parent=department_plan, units=units, user=people.secretariat, today=day
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        reminded, skipped = unit_plans.unit_plan_remind(
+            parent=department_plan, units=units, user=people.secretariat, today=day
+        )
     assert reminded == [] and len(mail.outbox) == 1
     # The next day: reminded again.
-    unit_plans.unit_plan_remind(
-        parent=department_plan,
-        units=units,
-        user=people.secretariat,
-        today=day + dt.timedelta(days=1),
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        unit_plans.unit_plan_remind(
+            parent=department_plan,
+            units=units,
+            user=people.secretariat,
+            today=day + dt.timedelta(days=1),
+        )
     assert len(mail.outbox) == 2
     assert UnitPlanReminder.objects.filter(unit=tree.school_a).count() == 2
 

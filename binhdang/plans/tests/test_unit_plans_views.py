@@ -22,6 +22,7 @@ def test_the_secretariat_sets_the_deadline_and_reminds_once_a_day(
     tree,
     people,
     department_plan,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     people.officer_a.email = "canbo@ngoquyen.edu.vn"
     people.officer_a.save()
@@ -42,12 +43,14 @@ def test_the_secretariat_sets_the_deadline_and_reminds_once_a_day(
     department_plan.refresh_from_db()
     assert department_plan.unit_plan_due == dt.date(2026, 2, 28)
 
-    response = client.post(reverse("plans:unit_remind", args=[department_plan.pk]), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("plans:unit_remind", args=[department_plan.pk]), follow=True)
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["canbo@ngoquyen.edu.vn"]
     page = response.content.decode()
     assert "Đã gửi thư nhắc tới 1 đơn vị." in page
     assert "1 đơn vị không được nhắc" in page  # school B: no address
-    response = client.post(reverse("plans:unit_remind", args=[department_plan.pk]), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("plans:unit_remind", args=[department_plan.pk]), follow=True)
     assert len(mail.outbox) == 1
     assert UnitPlanReminder.objects.count() == 1
     assert client.get(url).context["rows"][0].last_reminder is not None

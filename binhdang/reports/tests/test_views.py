@@ -155,9 +155,12 @@ def test_submit_return_with_field_comment_resubmit_shows_diff_accept(client, tre
     assert rows[1][0] == tree.school_a.code and len(rows) == 2  # only the accepted report
 
 
-def test_remind_missing_button(client, tree, people, period, mailoutbox):
+def test_remind_missing_button(
+    client, tree, people, period, mailoutbox, django_capture_on_commit_callbacks
+):
     client.force_login(people.secretariat)
-    response = client.post(reverse("reports:remind", args=[period.pk]), HTTP_HX_REQUEST="true")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reports:remind", args=[period.pk]), HTTP_HX_REQUEST="true")
     assert "Đã nhắc 2 đơn vị" in response.content.decode()
     assert {to for m in mailoutbox for to in m.to} >= {
         people.officer_a.email,
