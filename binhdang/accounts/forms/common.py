@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy
 
 from ..models import OrgUnit
 
-DATE_HELP = gettext_lazy("dd/mm/yyyy")
+# Spelled out in Vietnamese with an example: "dd/mm/yyyy" means nothing to many users.
+DATE_HELP = gettext_lazy("ngày/tháng/năm, ví dụ 05/09/2025")
 # Above this many units a drop-down becomes unusable: the field takes the unit's code instead.
 SELECT_LIMIT = 2000
 
@@ -20,7 +21,9 @@ def date_field(label, *, required: bool = True, **kwargs) -> forms.DateField:
         widget=forms.DateInput(
             format="%d/%m/%Y", attrs={"placeholder": DATE_HELP, "autocomplete": "off"}
         ),
-        error_messages={"invalid": gettext_lazy("Nhập ngày theo dạng dd/mm/yyyy.")},
+        error_messages={
+            "invalid": gettext_lazy("Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/09/2025.")
+        },
         **kwargs,
     )
 

@@ -249,3 +249,15 @@ def test_the_overview_keeps_a_query_budget(client, people, tree, django_assert_m
     with django_assert_max_num_queries(13):
         page = overview(client)
     assert "Trường THPT Ngân Sách 29" in page
+
+
+def test_a_date_field_explains_the_expected_format_in_vietnamese(client, people, tree):
+    client.force_login(people.officer_a)
+    url = reverse("units:decision_create", args=[tree.school_a.pk])
+    assert 'placeholder="ngày/tháng/năm, ví dụ 05/09/2025"' in client.get(url).content.decode()
+    response = client.post(
+        url, {"kind": "establish", "number": "1/QĐ", "date": "2025-13-45", "signer": "Carol"}
+    )
+    page = response.content.decode()
+    assert "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/09/2025." in page
+    assert "dd/mm/yyyy" not in page
