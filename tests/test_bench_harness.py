@@ -92,3 +92,33 @@ def test_paired_timing_alternates_and_measures_each_function_separately():
     assert slow_ms >= 4 > fast_ms
     # warm-up, then slow first on even rounds and fast first on odd ones
     assert calls[2:] == ["slow", "fast", "fast", "slow", "slow", "fast", "fast", "slow"]
+
+
+def test_the_activities_data_set_leaves_a_fifth_of_the_units_out_of_the_action_month():
+    from bench import bench_activities as bench
+
+    unit_ids = list(range(1000, 1100))
+    rows = list(bench._rows(unit_ids))
+    assert len(rows) == len(unit_ids) * bench.PER_UNIT
+    unit, start, flagged = 0, 3, 16  # positions in bench.COLUMNS
+    assert bench.COLUMNS[unit] == "unit_id" and bench.COLUMNS[start] == "start_date"
+    assert bench.COLUMNS[flagged] == "is_action_month"
+    in_month = {row[unit] for row in rows if row[flagged]}
+    november = {row[unit] for row in rows if row[start].month == 11}
+    silent = [pk for pk in unit_ids if pk not in in_month]
+    assert len(silent) == len(unit_ids) // bench.NO_ACTION_MONTH_EVERY
+    assert not november & set(silent)  # no activity at all in November
+    assert all(row[start].year == bench.YEAR for row in rows)
+
+
+def test_the_activities_goals_print_one_line_each_in_the_bench_format():
+    from bench import bench_activities as bench
+
+    out = io.StringIO()
+    report = make_report(out)
+    bench._goal(report, "list_first_page", True, "1.2x raw SQL, 80 ms")
+    bench._goal(report, "campaign_coverage", False, "2.8x raw SQL")
+    assert out.getvalue().splitlines() == [
+        "BENCH activities.goal.list_first_page 1 met",
+        "BENCH activities.goal.campaign_coverage 0 not_met",
+    ]
