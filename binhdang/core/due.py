@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 
 @dataclass(frozen=True)
 class DueItem:
@@ -29,7 +31,7 @@ def register(provider: Provider) -> Provider:
 
 
 def upcoming(user, *, today: dt.date | None = None, limit: int = 8) -> list[DueItem]:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     items: list[DueItem] = []
     for provider in _providers:
         items.extend(item for item in provider(user) if item.due >= today)

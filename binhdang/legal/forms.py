@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import DocType
@@ -115,4 +114,4 @@ class CheckForm(forms.Form):
     bases = forms.BooleanField(label=_("Đây là phần căn cứ"), required=False)
 
     def plan_year(self) -> int:
-        return self.cleaned_data.get("year") or dt.date.today().year
+        return self.cleaned_data.get("year") or timezone.localdate().year

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.db import transaction
+from django.utils import timezone
 
 from binhdang.accounts.models import OrgUnit, User
 
@@ -222,7 +223,9 @@ def plan_from_document(
     is_demo: bool = False,
 ) -> Plan:
     """Store `doc` as a new draft plan of `unit` (all rows or none)."""
-    plan_year = year or doc.year or (doc.date.year if doc.date else None) or dt.date.today().year
+    plan_year = (
+        year or doc.year or (doc.date.year if doc.date else None) or timezone.localdate().year
+    )
     unit_plan_due = next((d.date for d in doc.deadlines if d.kind == DeadlineKind.UNIT_PLAN), None)
     header = header_values(doc)
     if not header.get("governing_body") and not header.get("issuing_body"):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from binhdang.accounts.models import CommitteeMember, OrgUnit
@@ -74,7 +73,8 @@ class PlanCreateForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
-        self.fields["year"].initial = dt.date.today().year + (dt.date.today().month >= 11)
+        today = timezone.localdate()
+        self.fields["year"].initial = today.year + (today.month >= 11)
 
 
 class PlanImportForm(forms.Form):
@@ -197,7 +197,7 @@ class IssueForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["units"].queryset = units
-        self.fields["date"].initial = dt.date.today()
+        self.fields["date"].initial = timezone.localdate()
 
 
 class CarryForm(forms.Form):

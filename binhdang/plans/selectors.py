@@ -12,6 +12,7 @@ import datetime as dt
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdang.accounts import policy
@@ -131,7 +132,7 @@ _DUE_KINDS = (DeadlineKind.MID_YEAR_REPORT, DeadlineKind.YEAR_END_REPORT, Deadli
 def due_items(user: User, *, today: dt.date | None = None) -> list:
     """Deadlines of the issued plans the user reads (mid-year 28/5, year-end 01/12, unit
     plans due) of this year and last; `core.due.upcoming` keeps those still ahead."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     plans = plans_for(user).filter(status=PlanStatus.ISSUED, year__gte=today.year - 1)
     items = []
     deadlines = (

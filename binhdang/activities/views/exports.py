@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -29,7 +29,7 @@ def _rows(request: HttpRequest):
 
 
 def _filename(ext: str) -> str:
-    return f"hoat-dong-{dt.date.today():%Y%m%d}.{ext}"
+    return f"hoat-dong-{timezone.localdate():%Y%m%d}.{ext}"
 
 
 @login_required
@@ -37,7 +37,7 @@ def _filename(ext: str) -> str:
 def export_xlsx(request: HttpRequest) -> HttpResponse:
     rows = _rows(request)
     buffer = io.BytesIO()
-    title = _("Danh sách hoạt động (xuất ngày %(d)s)") % {"d": f"{dt.date.today():%d/%m/%Y}"}
+    title = _("Danh sách hoạt động (xuất ngày %(d)s)") % {"d": f"{timezone.localdate():%d/%m/%Y}"}
     exports.write_activities_xlsx(rows, buffer, title=title)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'

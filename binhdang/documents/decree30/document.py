@@ -103,7 +103,8 @@ class OfficialDocument:
         core = self._document.core_properties
         core.title = " ".join(filter(None, [doc_type, title]))[:250]
         core.author = issuing_body or "BinhDang"
-        core.created = core.modified = dt.datetime.now().replace(microsecond=0)
+        # python-docx writes the time with a "Z": it must be UTC, not the server's local time.
+        core.created = core.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
     # --- low level ------------------------------------------------------------------------
 

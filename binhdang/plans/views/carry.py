@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -26,7 +25,7 @@ from .common import error_text, form_errors, plan_for
 def plan_carry(request: HttpRequest, pk: int) -> HttpResponse:
     source = plan_for(request, pk, policy.Action.EDIT)
     form = CarryForm(
-        request.POST or None, initial={"year": max(source.year + 1, dt.date.today().year)}
+        request.POST or None, initial={"year": max(source.year + 1, timezone.localdate().year)}
     )
     if request.method == "POST" and form.is_valid():
         try:

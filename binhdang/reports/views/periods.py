@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -60,7 +59,7 @@ def period_list(request: HttpRequest) -> HttpResponse:
             "my_reports": my_reports,
             "departments": departments,
             "kinds": PeriodKind.choices,
-            "this_year": dt.date.today().year,
+            "this_year": timezone.localdate().year,
             "manageable": {
                 p.pk for p in periods if policy.can(user, policy.Action.MANAGE, p.department)
             },
