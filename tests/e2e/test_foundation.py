@@ -125,10 +125,10 @@ def test_the_secretariat_finds_any_school_committee_without_typing_diacritics(pa
     screenshot(page, "thuky.so-committees")
     page.get_by_label("Tìm đơn vị").press_sequentially("le quy don")  # htmx filters as she types
 
-    # .last: the htmx swap currently nests a second #results inside the first (reported).
-    results = page.locator("#results").last
+    results = page.locator("#results")
     expect(results).to_contain_text(OTHER_SCHOOL)
     expect(results).not_to_contain_text("Trường THPT Ngô Quyền")
+    expect(results).to_have_count(1)  # the swap replaces the results, never nests them
     results.get_by_role("link", name=OTHER_SCHOOL, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(OTHER_SCHOOL)
 
