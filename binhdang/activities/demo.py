@@ -316,5 +316,5 @@ def load(stdout=None) -> None:
     if stdout is not None:
         stdout.write(
             f"Hoạt động minh họa: {Activity.objects.filter(is_demo=True).count()} "
-            f"(mới tạo {created})"
+            f"(mới tạo {created})\n"
         )

@@ -1,12 +1,14 @@
-"""Demo unit plans for 2025 and 2026: every state of the workflow, and units with none.
+"""Demo unit plans of the previous and the current year (demo.demo_years): every state of the
+workflow, and units with none.
 
-2025: the 2024 department plan is carried forward to 2025 and issued as number 9 on
-17/01/2025 (unit plans due 14/02/2025); almost every unit's plan was accepted, a few came
-late, two were still returned, some units never sent one. 2026: the issued plan 12/KH-SGDĐT
-gets the deadline 15/02/2026; the units are spread over draft, submitted on time, submitted
-late, returned with a comment, resubmitted, accepted and none. School A (Ngô Quyền) has no
-2026 plan, so the tour can build it. Idempotent: a department plan that already has demo
-unit plans is left as it is.
+The current year's issued plan has its deadline for unit plans (15 February); the units are
+spread over draft, submitted on time, submitted late, returned with a comment, resubmitted,
+accepted and none. The previous year is settled as a real one ends: most plans accepted, a
+few of them late or after a return, one or two still returned, some units never sent one.
+School A (Ngô Quyền) has no plan in the current year, so the tour can build it. Most plans
+have their part II assigned (responsible member, timing, expected output), as the
+secretariat asks; drafts and returned plans less so. Nothing is dated after now. Idempotent:
+a department plan that already has demo unit plans is left as it is.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ import random
 from django.utils import timezone
 
 from binhdang.accounts.choices import Role
-from binhdang.accounts.models import OrgUnit, RoleGrant, User
+from binhdang.accounts.models import CommitteeMember, OrgUnit, RoleGrant, User
 
-from . import services
 from .choices import PlanKind, PlanStatus
-from .models import IssueCounter, Plan, PlanDistribution, PlanEvent
+from .demo import demo_years
+from .models import Plan, PlanEvent, PlanItem
 from .services import unit_plans
 
 SCHOOL_A_CODE = "HP-THPT-002"
@@ -30,8 +32,8 @@ RETURN_COMMENTS = (
     "Kế hoạch chưa cụ thể hóa hoạt động Tháng hành động; đề nghị bổ sung.",
     "Căn cứ thứ hai đã hết hiệu lực; đề nghị rà soát lại phần căn cứ.",
 )
-# 2026: the state of each recipient unit (cycled over the units, school A excluded).
-STATES_2026 = (
+# The state of each recipient unit, cycled over the units (school A excluded this year).
+STATES_CURRENT = (
     "accepted",
     "submitted_on_time",
     "none",
@@ -44,7 +46,42 @@ STATES_2026 = (
     "submitted_on_time",
     "accepted_late",
 )
-STATES_2025 = ("accepted",) * 7 + ("accepted_late", "none", "returned")
+STATES_PREVIOUS = (
+    "accepted",
+    "accepted",
+    "accepted_late",
+    "accepted_after_return",
+    "accepted",
+    "none",
+    "accepted",
+    "accepted_late",
+    "accepted",
+    "returned",
+    "accepted",
+    "accepted_after_return",
+    "accepted",
+    "none",
+)
+# Share of part II's items a plan in each state has assigned.
+ASSIGNED_SHARE = {"draft": 0.3, "returned": 0.2}
+ASSIGNED_SHARE_DEFAULT = 0.85
+TIMEFRAMES = (
+    "Cả năm {year}",
+    "Thường xuyên trong năm {year}",
+    "Tháng 3/{year}",
+    "Quý II/{year}",
+    "Tháng 9/{year}",
+    "Tháng 5 và tháng 12/{year}",
+)
+ACTION_MONTH_TIMEFRAME = "Tháng 11/{year}"
+OUTPUTS = (
+    "Bài tuyên truyền trên trang thông tin điện tử của đơn vị",
+    "Kế hoạch chi tiết và ảnh hoạt động",
+    "Biên bản sinh hoạt chuyên đề",
+    "Báo cáo kết quả gửi Sở",
+    "Danh sách học sinh tham gia, ảnh hoạt động",
+    "Báo cáo sơ kết, tổng kết",
+)
 
 
 def _at(day: dt.date, hour: int = 9) -> dt.datetime:
@@ -64,12 +101,66 @@ def _backdate(plan: Plan, actions_at: list[dt.datetime]) -> None:
         PlanEvent.objects.filter(pk=event.pk).update(at=moment)
 
 
+def _task_items(plan: Plan) -> list[tuple[PlanItem, bool]]:
+    """Part II's items (the tasks, as the assignment table lists them), each with whether
+    its task is the Action Month's."""
+    sections = {s.pk: s for s in plan.sections.all()}
+
+    def tasks_root(section) -> tuple[bool, bool]:
+        action_month = False
+        while section is not None:
+            action_month = action_month or "tháng hành động" in section.title.lower()
+            if section.parent_id is None:
+                return section.label.strip().rstrip(".)") == "II", action_month
+            section = sections.get(section.parent_id)
+        return False, action_month
+
+    found = []
+    for item in PlanItem.objects.filter(section__plan=plan).order_by("section__order", "order"):
+        in_tasks, action_month = tasks_root(sections[item.section_id])
+        if in_tasks:
+            found.append((item, action_month))
+    return found
+
+
+def _assign(plan: Plan, unit: OrgUnit, share: float, rng: random.Random) -> None:
+    """Who does what, when, with what result, for a share of part II's items (demo data:
+    written in one bulk update, before the plan is sent and locked)."""
+    members = list(
+        CommitteeMember.objects.filter(committee__unit=unit, end_date__isnull=True).order_by(
+            "position", "pk"
+        )
+    )
+    if not members:
+        return
+    chosen = []
+    for item, action_month in _task_items(plan):
+        if rng.random() >= share:
+            continue
+        template = ACTION_MONTH_TIMEFRAME if action_month else rng.choice(TIMEFRAMES)
+        item.responsible = rng.choice(members)
+        item.timeframe = template.format(year=plan.year)
+        item.expected_output = rng.choice(OUTPUTS)
+        chosen.append(item)
+    PlanItem.objects.bulk_update(chosen, ["responsible", "timeframe", "expected_output"])
+
+
+def _possible(state: str, due: dt.date, today: dt.date) -> str:
+    """Early in the year nobody can be late yet: a late state becomes its on-time twin."""
+    if today > due:
+        return state
+    return {"submitted_late": "submitted_on_time", "accepted_late": "accepted"}.get(state, state)
+
+
 def _play(parent: Plan, unit: OrgUnit, state: str, due: dt.date, secretariat, fallback, rng):
     if state == "none":
         return None
+    now = timezone.now()
+    state = _possible(state, due, timezone.localdate())
     officer, head = _people(unit, fallback)
     plan = unit_plans.unit_plan_create(parent=parent, unit=unit, user=officer, is_demo=True)
-    created = _at(parent.date + dt.timedelta(days=rng.randint(3, 12)), 8)
+    _assign(plan, unit, ASSIGNED_SHARE.get(state, ASSIGNED_SHARE_DEFAULT), rng)
+    created = min(_at(parent.date + dt.timedelta(days=rng.randint(3, 12)), 8), now)
     moments = [created]
     if state == "draft":
         _backdate(plan, moments)
@@ -77,55 +168,24 @@ def _play(parent: Plan, unit: OrgUnit, state: str, due: dt.date, secretariat, fa
     late = state in ("submitted_late", "accepted_late")
     offset = rng.randint(1, 20) if late else -rng.randint(0, 10)
     sent = _at(due + dt.timedelta(days=offset), 10)
-    sent = max(sent, created + dt.timedelta(days=1))
+    sent = min(max(sent, created + dt.timedelta(days=1)), now)
     plan = unit_plans.unit_plan_submit(plan=plan, user=head)
     Plan.objects.filter(pk=plan.pk).update(submitted_at=sent, approved_at=sent)
     moments.append(sent)
-    if state in ("returned", "resubmitted"):
+    if state in ("returned", "resubmitted", "accepted_after_return"):
         unit_plans.unit_plan_return(
             plan=plan, user=secretariat, comment=rng.choice(RETURN_COMMENTS), notify=False
         )
-        moments.append(sent + dt.timedelta(days=3))
-        if state == "resubmitted":
+        moments.append(min(sent + dt.timedelta(days=3), now))
+        if state != "returned":
             plan.refresh_from_db()
+            _assign(plan, unit, ASSIGNED_SHARE_DEFAULT, rng)  # what the comment asked for
             unit_plans.unit_plan_submit(plan=plan, user=head)
-            moments.append(sent + dt.timedelta(days=6))
-    elif state.startswith("accepted"):
+            moments.append(min(sent + dt.timedelta(days=6), now))
+    if state.startswith("accepted"):
         unit_plans.unit_plan_accept(plan=plan, user=secretariat, notify=False)
-        moments.append(sent + dt.timedelta(days=rng.randint(2, 7)))
+        moments.append(min(moments[-1] + dt.timedelta(days=rng.randint(2, 7)), now))
     _backdate(plan, moments)
-    return plan
-
-
-def _year_2025(department: OrgUnit, secretariat: User, leader: User) -> Plan | None:
-    existing = Plan.objects.filter(
-        unit=department, year=2025, kind=PlanKind.DEPARTMENT, is_demo=True
-    ).first()
-    if existing is not None:
-        return existing
-    source = Plan.objects.filter(
-        unit=department, year=2024, kind=PlanKind.DEPARTMENT, is_demo=True
-    ).first()
-    if source is None:
-        return None
-    plan = services.plan_carry_forward(plan=source, year=2025, user=secretariat)
-    Plan.objects.filter(pk=plan.pk).update(is_demo=True, unit_plan_due=dt.date(2025, 2, 14))
-    plan.refresh_from_db()
-    services.plan_approve(plan=plan, user=leader)
-    counter, _created = IssueCounter.objects.get_or_create(
-        unit=department, year=2025, symbol=plan.symbol
-    )
-    if counter.last_number < 8:
-        counter.last_number = 8
-        counter.save(update_fields=["last_number"])
-    plan = services.plan_issue(plan=plan, user=secretariat, date=dt.date(2025, 1, 17))
-    issued_at = _at(dt.date(2025, 1, 17), 15)
-    Plan.objects.filter(pk=plan.pk).update(issued_at=issued_at, approved_at=_at(plan.date))
-    plan.events.update(at=issued_at)
-    PlanDistribution.objects.filter(plan=plan).update(
-        delivered_at=issued_at, opened_at=issued_at + dt.timedelta(days=2)
-    )
-    plan.refresh_from_db()
     return plan
 
 
@@ -135,16 +195,12 @@ def load(stdout=None) -> None:
     leader = User.objects.filter(username="lanhdao.so").first()
     if department is None or secretariat is None or leader is None:
         return
-    plan_2026 = Plan.objects.filter(
-        unit=department, year=2026, kind=PlanKind.DEPARTMENT, is_demo=True, status="issued"
-    ).first()
-    if plan_2026 is not None and plan_2026.unit_plan_due is None:
-        plan_2026 = unit_plans.plan_set_unit_plan_due(
-            plan=plan_2026, user=secretariat, due=dt.date(2026, 2, 15)
-        )
-    plan_2025 = _year_2025(department, secretariat, leader)
-    for parent, states in ((plan_2025, STATES_2025), (plan_2026, STATES_2026)):
-        if parent is None or parent.status != PlanStatus.ISSUED:
+    previous, current = demo_years()
+    for year, states in ((previous, STATES_PREVIOUS), (current, STATES_CURRENT)):
+        parent = Plan.objects.filter(
+            unit=department, year=year, kind=PlanKind.DEPARTMENT, is_demo=True
+        ).first()
+        if parent is None or parent.status != PlanStatus.ISSUED or parent.unit_plan_due is None:
             continue
         if Plan.objects.filter(parent_plan=parent, kind=PlanKind.UNIT).exists():
             continue
@@ -152,7 +208,7 @@ def load(stdout=None) -> None:
         units = [
             d.unit
             for d in parent.distributions.select_related("unit").order_by("unit__code")
-            if not (d.unit.code == SCHOOL_A_CODE and parent.year == 2026)
+            if not (d.unit.code == SCHOOL_A_CODE and year == current)
         ]
         for index, unit in enumerate(units):
             _play(
