@@ -1,13 +1,20 @@
-"""Issue 5 in the browser: school A builds its 2026 plan from the department plan in its
-inbox, assigns a person to an item, the head approves and sends it; a school logs three
-Action Month activities with photos; the secretariat sees the campaign coverage and returns
-the plan with a comment; the school reads the comment."""
+"""Issue 5 in the browser: school A builds this year's plan from the department plan in its
+inbox, assigns a person to an item, the head approves and sends it; the school logs three
+Action Month activities with photos; the secretariat sees them counted in the campaign
+coverage and returns the plan with a comment; the school reads the comment.
+
+The demo follows the calendar (this year's and last year's plans), and activities are logged
+once they have happened: the numbers and dates are read from the pages, as a person would
+(the test thread does not query the database, which the live server's threads write to).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
+from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -16,11 +23,10 @@ from .helpers import login, logout, screenshot
 pytestmark = pytest.mark.e2e
 
 COMMENT = "Đề nghị bổ sung thời gian thực hiện cho các nội dung của Tháng hành động."
-ACTIVITIES = (
-    ("Lễ phát động Tháng hành động vì bình đẳng giới năm 2026", "launch", "09/11/2026"),
-    ("Tọa đàm “Bình đẳng giới trong nhà trường”", "talk", "16/11/2026"),
-    ("Hội thi tìm hiểu pháp luật về phòng, chống bạo lực giới", "contest", "23/11/2026"),
-)
+SCHOOL_A = "HP-THPT-002"
+# Each activity: 40 staff (28 women) and 300 students (160 girls).
+WOMEN, MEN = 28 + 160, 12 + 140
+DATE = re.compile(r"(\d{2})/(\d{2})/(\d{4})")
 
 
 def _photo(tmp_path, index: int):
@@ -30,19 +36,78 @@ def _photo(tmp_path, index: int):
     return path
 
 
+def _date(text: str) -> dt.date:
+    day, month, year = DATE.search(text).groups()
+    return dt.date(int(year), int(month), int(day))
+
+
+def _stat(page, label: str) -> str:
+    return page.locator(".stat", has_text=label).locator("strong").inner_text()
+
+
+def _number(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _coverage(page) -> dict:
+    covered, total = (int(n) for n in _stat(page, "Đơn vị có hoạt động").split("/"))
+    return {
+        "covered": covered,
+        "total": total,
+        "activities": _number(_stat(page, "Số hoạt động")),
+        "female": _number(_stat(page, "Người tham gia nữ")),
+        "male": _number(_stat(page, "Người tham gia nam")),
+    }
+
+
+def _action_month(page) -> tuple[int, list[tuple[str, str, str]], dict]:
+    """As the secretariat: the latest Action Month whose first three weeks have passed (its
+    start read from the campaign page), three activities in it (title, type, date), and the
+    coverage before they are logged."""
+    today = timezone.localdate()
+    for year in (today.year, today.year - 1):
+        page.goto(f"/activities/campaign/?year={year}")
+        period = page.locator("section.card", has_text="Thời gian").first.inner_text()
+        start = _date(period.split("Thời gian", 1)[1])
+        days = [start + dt.timedelta(days=7 * week) for week in range(3)]
+        if days[-1] <= today:
+            break
+    titles = (
+        (f"Lễ phát động Tháng hành động vì bình đẳng giới năm {year}", "launch"),
+        ("Tọa đàm “Bình đẳng giới trong nhà trường”", "talk"),
+        ("Hội thi tìm hiểu pháp luật về phòng, chống bạo lực giới", "contest"),
+    )
+    activities = [
+        (title, kind, f"{day:%d/%m/%Y}") for (title, kind), day in zip(titles, days, strict=True)
+    ]
+    without = page.locator("section.card", has_text="Đơn vị chưa có hoạt động").inner_text()
+    return year, activities, {**_coverage(page), "school_a_without": SCHOOL_A in without}
+
+
 def test_a_school_plan_from_the_inbox_to_the_secretariats_return(page, demo_password, tmp_path):
-    # The school officer opens the department plan from the inbox and builds the school's plan.
+    this_year = timezone.localdate().year
+    # Before: the secretariat's coverage of the Action Month the school will log activities in.
+    login(page, "thuky.so", demo_password)
+    year, activities, before = _action_month(page)
+    logout(page)
+
+    # The school officer opens this year's department plan from the inbox and builds the
+    # school's plan.
     login(page, "canbo.ngoquyen", demo_password)
     page.goto("/plans/inbox/")
-    row = page.locator("tr", has_text="12/KH-SGDĐT")
-    expect(row.get_by_role("button", name="Xây dựng kế hoạch của đơn vị")).to_be_visible()
+    build = page.get_by_role("button", name="Xây dựng kế hoạch của đơn vị")
+    row = page.locator("tr", has_text=f"năm {this_year}").filter(has=build)
+    expect(row).to_have_count(1)
+    reference = re.search(r"\d+/KH-[^\s:]+", row.get_by_role("link").first.inner_text()).group()
     row.get_by_role("link").first.click()
     parent_pk = int(re.search(r"/plans/(\d+)/$", page.url).group(1))
-    expect(page.locator("#unit-plans-panel")).to_contain_text("15/02/2026")
+    panel = page.locator("#unit-plans-panel")
+    expect(panel).to_contain_text("Hạn nộp kế hoạch của đơn vị")
+    due = _date(panel.inner_text())
     page.get_by_role("button", name="Xây dựng kế hoạch của Trường THPT Ngô Quyền").click()
     expect(page.locator(".msg-success")).to_contain_text("Kế hoạch của Trường THPT Ngô Quyền")
     plan_pk = int(re.search(r"/plans/(\d+)/edit/$", page.url).group(1))
-    expect(page.locator("#editor")).to_contain_text("Căn cứ Kế hoạch số 12/KH-SGDĐT")
+    expect(page.locator("#editor")).to_contain_text(f"Căn cứ Kế hoạch số {reference}")
     screenshot(page, "unit-plan-editor", full_page=False)
 
     # Assign the first task item of part II to a member of the school's committee.
@@ -54,7 +119,7 @@ def test_a_school_plan_from_the_inbox_to_the_secretariats_return(page, demo_pass
     responsible = form.get_by_label("Người phụ trách")
     member = responsible.locator("option").nth(1).inner_text().split(" (")[0]
     responsible.select_option(index=1)
-    form.get_by_label("Thời gian thực hiện").fill("Tháng 11/2026")
+    form.get_by_label("Thời gian thực hiện").fill(f"Tháng 11/{this_year}")
     form.get_by_label("Sản phẩm dự kiến").fill("Báo cáo kết quả, ảnh hoạt động")
     form.get_by_role("button", name="Lưu").click()
     expect(page.locator(f"#{item_id}")).to_contain_text(f"Phụ trách: {member}")
@@ -64,19 +129,20 @@ def test_a_school_plan_from_the_inbox_to_the_secretariats_return(page, demo_pass
     screenshot(page, "unit-plan-draft")
     logout(page)
 
-    # The head approves and sends it; the deadline (15/02/2026) has passed: marked late.
+    # The head approves and sends it; after the deadline it is marked late.
     login(page, "hieutruong.ngoquyen", demo_password)
     page.goto(f"/plans/{plan_pk}/")
     page.get_by_role("button", name="Duyệt và gửi Sở").click()
     expect(page.locator(".msg-success")).to_contain_text("Đã duyệt và gửi kế hoạch lên Sở")
-    expect(page.locator("#unit-plan-workflow")).to_contain_text("Nộp muộn")
+    late = timezone.localdate() > due
+    expect(page.locator("#unit-plan-workflow")).to_contain_text("Nộp muộn" if late else "Đúng hạn")
     screenshot(page, "unit-plan-submitted")
     logout(page)
 
     # Three Action Month activities with a photo each, by the same school officer (the demo
-    # leaves school A's open year-end report in draft, so its 2026 activities are editable).
+    # never has school A's reports accepted, so its activities stay editable).
     login(page, "canbo.ngoquyen", demo_password)
-    for index, (title, kind, day) in enumerate(ACTIVITIES):
+    for index, (title, kind, day) in enumerate(activities):
         page.goto("/activities/new/")
         page.get_by_label("Tên hoạt động").fill(title)
         page.get_by_label("Loại hoạt động").select_option(kind)
@@ -98,15 +164,25 @@ def test_a_school_plan_from_the_inbox_to_the_secretariats_return(page, demo_pass
 
     # The secretariat: campaign coverage, then the unit plans follow-up, return with a comment.
     login(page, "thuky.so", demo_password)
-    page.goto("/activities/campaign/")
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.goto(f"/activities/campaign/?year={year}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(str(year))
+    # The school's three activities are counted: activities, participants, units covered.
+    assert _coverage(page) == {
+        "covered": before["covered"] + before["school_a_without"],
+        "total": before["total"],
+        "activities": before["activities"] + 3,
+        "female": before["female"] + 3 * WOMEN,
+        "male": before["male"] + 3 * MEN,
+    }
+    without = page.locator("section.card", has_text="Đơn vị chưa có hoạt động")
+    expect(without).not_to_contain_text(SCHOOL_A)
     screenshot(page, "unit-plan-campaign-coverage")
     page.goto(f"/plans/{parent_pk}/")
     page.get_by_role("link", name="Theo dõi kế hoạch của các đơn vị").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kế hoạch của các đơn vị")
     school = page.locator("tr[data-unit='HP-THPT-002']")
     expect(school).to_contain_text("Đã nộp")
-    expect(school).to_contain_text("Nộp muộn")
+    expect(school).to_contain_text("Nộp muộn" if late else "Đúng hạn")
     screenshot(page, "unit-plan-follow-up")
     school.get_by_label("Ý kiến trả lại cho Trường THPT Ngô Quyền").fill(COMMENT)
     school.get_by_role("button", name="Trả lại").click()
