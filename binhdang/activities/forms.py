@@ -11,27 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from binhdang.accounts.models import OrgUnit
+from binhdang.core.forms import date_field
 
 from .choices import ActivityType, Audience
 from .evidence_files import evidence_max_bytes
 from .models import PARTICIPANT_GROUPS, Activity, Campaign
 from .plan_tasks import task_choice_label
 from .selectors import ActivityFilters
-
-DATE_HELP = gettext_lazy("dd/mm/yyyy")
-
-
-def date_field(label, *, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        widget=forms.DateInput(
-            format="%d/%m/%Y", attrs={"placeholder": DATE_HELP, "autocomplete": "off"}
-        ),
-        error_messages={"invalid": gettext_lazy("Nhập ngày theo dạng dd/mm/yyyy.")},
-    )
-
 
 # Above this many units in reach, a unit is typed by its code instead of picked from a list
 # (a Ministry-wide reach holds tens of thousands of units).

@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.core.forms import date_field
+
 from .choices import DocType
 from .models import LegalDocument
 
@@ -28,13 +30,7 @@ def _year_field(label, **kwargs) -> forms.IntegerField:
 class LegalDocumentForm(forms.ModelForm):
     """The registry form; `version` carries the row version it was opened with."""
 
-    date = forms.DateField(
-        label=_("Ngày ban hành"),
-        required=False,
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")},
-    )
+    date = date_field(_("Ngày ban hành"), required=False)
     valid_from = _year_field(_("Hiệu lực từ năm"))
     valid_to = _year_field(_("Hiệu lực đến năm"))
     annual_year = _year_field(

@@ -7,24 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from binhdang.accounts.models import CommitteeMember, OrgUnit
+from binhdang.core.forms import date_field
 
 from .choices import DeadlineKind, ItemKind, PlanKind, PlanStatus
 from .models import Plan
 
-DATE_HELP = _("dd/mm/yyyy")
 PLAN_FILE_EXTENSIONS = ("docx", "txt", "md")
-
-
-def date_field(label, *, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        widget=forms.DateInput(
-            format="%d/%m/%Y", attrs={"placeholder": DATE_HELP, "autocomplete": "off"}
-        ),
-        error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")},
-    )
 
 
 def year_field(label, **kwargs) -> forms.IntegerField:

@@ -5,27 +5,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 
+from binhdang.core.forms import date_field  # noqa: F401 - re-exported for the forms
+
 from ..models import OrgUnit
 
-# Spelled out in Vietnamese with an example: "dd/mm/yyyy" means nothing to many users.
-DATE_HELP = gettext_lazy("ngày/tháng/năm, ví dụ 05/09/2025")
 # Above this many units a drop-down becomes unusable: the field takes the unit's code instead.
 SELECT_LIMIT = 2000
-
-
-def date_field(label, *, required: bool = True, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        widget=forms.DateInput(
-            format="%d/%m/%Y", attrs={"placeholder": DATE_HELP, "autocomplete": "off"}
-        ),
-        error_messages={
-            "invalid": gettext_lazy("Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/09/2025.")
-        },
-        **kwargs,
-    )
 
 
 def apply_service_errors(form: forms.Form, exc: ValidationError) -> None:

@@ -99,7 +99,8 @@ def test_a_mistyped_date_is_named_and_the_other_filters_still_apply(client, peop
     for headers in ({}, {"HX-Request": "true"}):
         response = client.get(reverse("activities:list"), query, headers=headers)
         page = response.content.decode()
-        assert "<strong>Từ ngày</strong>: Nhập ngày theo dạng dd/mm/yyyy." in page
+        expected = "<strong>Từ ngày</strong>: Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/09/2025."
+        assert expected in page
         assert "Đến ngày</strong>" not in page
         assert titles(response) == {log["contest"].title}
     # The export follows the list: the valid filters, not everything.
@@ -178,7 +179,7 @@ def test_an_officer_logs_an_activity_in_the_form(client, tree, people):
             "Số nữ (310) lớn hơn tổng số người tham gia (300) của nhóm “Học sinh”: "
             "số liệu không khớp.",
         ),
-        ({"start_date": "31/02/2026"}, "Nhập ngày theo dạng dd/mm/yyyy."),
+        ({"start_date": "31/02/2026"}, "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/09/2025."),
         (
             {"start_date": "20/11/2026", "end_date": "14/11/2026"},
             "Ngày kết thúc (14/11/2026) không được trước ngày bắt đầu (20/11/2026).",

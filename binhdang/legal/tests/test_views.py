@@ -114,7 +114,7 @@ class TestEditing:
                 "issuer": "Sở Giáo dục và Đào tạo",
             },
         )
-        assert "Nhập ngày theo dạng dd/mm/yyyy." in rows(response)
+        assert "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/09/2025." in rows(response)
         assert LegalDocument.objects.count() == before
 
     def test_the_add_form_is_prefilled_from_the_check_page(self, secretariat):
