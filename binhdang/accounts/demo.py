@@ -254,7 +254,7 @@ def load_committees(units: dict[str, OrgUnit]) -> None:
         signer = head_name
         decision = services.committee_decision_record(
             committee=committee,
-            number=f"{rng.randint(10, 480)}/QĐ-{unit.code.split('-')[-1]}",
+            number=f"{rng.randint(10, 480)}/QĐ-{unit.symbol_code()}",
             date=established,
             signer=signer,
             kind=DecisionKind.ESTABLISH,
@@ -298,7 +298,7 @@ def load_committees(units: dict[str, OrgUnit]) -> None:
         if index % 5 == 2:
             reform = services.committee_decision_record(
                 committee=committee,
-                number=f"{rng.randint(10, 480)}/QĐ-{unit.code.split('-')[-1]}",
+                number=f"{rng.randint(10, 480)}/QĐ-{unit.symbol_code()}",
                 date=dt.date(2025, 10, 15),
                 signer=signer,
                 kind=DecisionKind.REFORM,

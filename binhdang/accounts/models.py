@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -26,6 +28,9 @@ def _depth(path: str) -> int:
 def _cycle_error() -> ValidationError:
     message = _("Không thể chuyển một đơn vị vào chính cây con của nó.")
     return ValidationError({"parent": ValidationError(message, code="cycle")})
+
+
+_CUSTOMARY_CODES = (("Sở Giáo dục và Đào tạo", "SGDĐT"), ("Bộ Giáo dục và Đào tạo", "BGDĐT"))
 
 
 class OrgUnit(VersionedModel):
@@ -167,6 +172,26 @@ class OrgUnit(VersionedModel):
     @property
     def is_department(self) -> bool:
         return self.unit_type == UnitType.DEPARTMENT
+
+    def symbol_code(self) -> str:
+        """The unit's part of its documents' symbols: "Trường THPT Ngô Quyền" -> "THPTNQ"
+        ("KH-THPTNQ", "QĐ-THPTNQ"). Acronyms are kept whole, other words by their initial,
+        and the leading "Trường" is dropped, as the seeds' schools write it. Education
+        bodies use their customary codes (SGDĐT, BGDĐT): the province is not part of them."""
+        for prefix, code in _CUSTOMARY_CODES:
+            if self.name.startswith(prefix):
+                return code
+        words = [w for w in re.findall(r"[\w-]+", self.name) if w.lower() != "và"]
+        if words and words[0].lower() == "trường" and len(words) > 1:
+            words = words[1:]
+        parts = []
+        for word in words:
+            letters = word.replace("-", "")
+            if len(letters) > 1 and letters.isupper():
+                parts.append(word)
+            elif letters:
+                parts.append(letters[0].upper())
+        return "".join(parts)[:40] or self.code
 
     def document_header(self) -> tuple[str, str]:
         """(governing body, issuing body) for the header of the unit's official documents.

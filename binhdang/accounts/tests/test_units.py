@@ -1,5 +1,6 @@
 """The organisation tree in the browser: list, search, tree branches, detail, create, edit."""
 
+import pytest
 from django.urls import reverse
 
 from binhdang.accounts import services
@@ -278,3 +279,18 @@ def test_a_code_already_used_is_named(client, people, tree):
     )
     assert "Mã đơn vị này đã được dùng." in response.content.decode()
     assert not OrgUnit.objects.filter(name="Trường trùng mã").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Trường THPT Ngô Quyền", "THPTNQ"),
+        ("Trung tâm GDNN-GDTX huyện An Lão", "TTGDNN-GDTXHAL"),
+        ("Trường Phổ thông Nội trú Đồ Sơn", "PTNTĐS"),
+        ("Sở Giáo dục và Đào tạo Hải Phòng", "SGDĐT"),
+        ("Bộ Giáo dục và Đào tạo", "BGDĐT"),
+        ("Trung tâm Ngoại ngữ và Tin học", "TTNNTH"),
+    ],
+)
+def test_a_units_symbol_code_is_written_as_its_documents_write_it(name, code):
+    assert OrgUnit(name=name, code="X-1").symbol_code() == code

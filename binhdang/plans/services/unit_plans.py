@@ -8,7 +8,6 @@ RETURNED (comment required) --(edit, head sends again)--> RESUBMITTED --> ACCEPT
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import partial
 
 from django.core.mail import send_mail
@@ -32,22 +31,6 @@ SCHOOL_TYPES = (UnitType.UPPER_SECONDARY, UnitType.SPECIALISED_SCHOOL)
 
 
 # --- the header of a unit's plan ----------------------------------------------------------------
-
-
-def unit_short_code(unit: OrgUnit) -> str:
-    """ "Trường THPT Ngô Quyền" -> "THPTNQ": acronyms kept whole, other words by their
-    initial; the leading "Trường" is dropped as the seeds' schools do ("KH-THPTNQ")."""
-    words = re.findall(r"[\w-]+", unit.name)
-    if words and words[0].lower() == "trường" and len(words) > 1:
-        words = words[1:]
-    parts = []
-    for word in words:
-        letters = word.replace("-", "")
-        if len(letters) > 1 and letters.isupper():
-            parts.append(word)
-        elif letters:
-            parts.append(letters[0].upper())
-    return "".join(parts)[:40] or unit.code
 
 
 def unit_head(unit: OrgUnit) -> tuple[str, str]:
@@ -103,7 +86,7 @@ def _cascaded_document(parent: Plan, unit: OrgUnit) -> PlanDocument:
         doc_type=source.doc_type or "KẾ HOẠCH",
         governing_body=governing or (department.short_name or department.name).upper(),
         issuing_body=issuing,
-        symbol="KH-" + unit_short_code(unit),
+        symbol="KH-" + unit.symbol_code(),
         place=source.place or department.district or "",
         year=parent.year,
         title=source.title,
