@@ -23,7 +23,7 @@ from binhdang.accounts.models import CommitteeMember, OrgUnit, RoleGrant, User
 
 from .choices import PlanKind, PlanStatus
 from .demo import demo_years
-from .models import Plan, PlanEvent, PlanItem
+from .models import Plan, PlanDistribution, PlanEvent, PlanItem
 from .services import unit_plans
 
 SCHOOL_A_CODE = "HP-THPT-002"
@@ -152,15 +152,29 @@ def _possible(state: str, due: dt.date, today: dt.date) -> str:
     return {"submitted_late": "submitted_on_time", "accepted_late": "accepted"}.get(state, state)
 
 
+def _opened(parent: Plan, unit: OrgUnit, reader: User | None, before: dt.datetime, rng) -> None:
+    """The unit's read receipt: a unit that built its plan had opened the department's."""
+    delivery = PlanDistribution.objects.filter(plan=parent, unit=unit, opened_at__isnull=True)
+    first = delivery.values_list("delivered_at", flat=True).first()
+    if first is None:
+        return
+    at = max(first + dt.timedelta(hours=1), before - dt.timedelta(hours=rng.randint(2, 72)))
+    delivery.update(opened_at=min(at, before), opened_by=reader)
+
+
 def _play(parent: Plan, unit: OrgUnit, state: str, due: dt.date, secretariat, fallback, rng):
-    if state == "none":
-        return None
     now = timezone.now()
-    state = _possible(state, due, timezone.localdate())
     officer, head = _people(unit, fallback)
+    reader = None if officer is fallback else officer  # a unit without demo accounts
+    if state == "none":
+        if rng.random() < 0.5:  # some units read the plan and never built their own
+            _opened(parent, unit, reader, min(_at(due, 16), now), rng)
+        return None
+    state = _possible(state, due, timezone.localdate())
+    created = min(_at(parent.date + dt.timedelta(days=rng.randint(3, 12)), 8), now)
+    _opened(parent, unit, reader, created, rng)
     plan = unit_plans.unit_plan_create(parent=parent, unit=unit, user=officer, is_demo=True)
     _assign(plan, unit, ASSIGNED_SHARE.get(state, ASSIGNED_SHARE_DEFAULT), rng)
-    created = min(_at(parent.date + dt.timedelta(days=rng.randint(3, 12)), 8), now)
     moments = [created]
     if state == "draft":
         _backdate(plan, moments)
