@@ -4,21 +4,18 @@ access and reminders."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from docx import Document
 
 from binhdang.accounts.tests.factories import committee_with_members
 from binhdang.plans import selectors_unit, services
 from binhdang.plans.choices import PlanKind, PlanStatus
 from binhdang.plans.importing import import_plan_file
 from binhdang.plans.models import IssueCounter, Plan, PlanItem, UnitPlanReminder
-from binhdang.plans.rendering import plan_docx
 from binhdang.plans.services import unit_plans
 from binhdang.plans.services.common import PlanLocked
 
@@ -230,36 +227,6 @@ def test_reminders_are_sent_once_a_day_to_units_without_a_submitted_plan(
         )
     assert len(mail.outbox) == 2
     assert UnitPlanReminder.objects.filter(unit=tree.school_a).count() == 2
-
-
-def test_the_unit_plan_docx_has_the_header_basis_and_the_assignment_table(
-    tree, people, department_plan
-):
-    _committee, _decision, members = committee_with_members(tree.school_a)
-    plan = unit_plans.unit_plan_create(
-        parent=department_plan, unit=tree.school_a, user=people.officer_a
-    )
-    item = PlanItem.objects.filter(section__plan=plan, section__parent__label="II").first()
-    services.item_update(
-        item=item,
-        version=plan.version,
-        user=people.officer_a,
-        text=item.text,
-        responsible=members["deputy"],
-        timeframe="Tháng 3/2026",
-        expected_output="Kế hoạch tuyên truyền",
-    )
-    plan.refresh_from_db()
-    document = Document(io.BytesIO(plan_docx(plan)))
-    text = "\n".join(p.text for p in document.paragraphs)
-    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-    assert "TRƯỜNG THPT NGÔ QUYỀN" in " ".join(cells)
-    assert "SỞ GDĐT HẢI PHÒNG" in " ".join(cells)
-    assert "Căn cứ Kế hoạch số 12/KH-SGDĐT ngày 16/01/2026" in text
-    assert "PHÂN CÔNG THỰC HIỆN" in text
-    assert members["deputy"].full_name in cells
-    assert "Tháng 3/2026" in cells and "Kế hoạch tuyên truyền" in cells
-    assert "HIỆU TRƯỞNG\nNgười số 0 HP-THPT-002" in cells
 
 
 # --- views ----------------------------------------------------------------------------------

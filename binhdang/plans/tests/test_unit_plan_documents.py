@@ -1,41 +1,30 @@
-"""A unit plan as PDF, as the school downloads it: the school's own header, the department
-plan as the first legal basis, the head's signature and the assignment appendix. Needs
-LibreOffice (skipped without it, except in CI)."""
+"""A unit plan as the official document, DOCX and PDF: the school's own header, the
+department plan as the first legal basis, the head's signature and the assignment table.
+The PDF needs LibreOffice (skipped without it, except in CI)."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 
 import pytest
 from django.urls import reverse
+from docx import Document
 
 from binhdang.accounts.tests.factories import committee_with_members
 from binhdang.documents.pdf import pdf_text, soffice_binary
 from binhdang.plans import services
 from binhdang.plans.models import PlanItem
+from binhdang.plans.rendering import plan_docx
 from binhdang.plans.services import unit_plans
 
 from .test_unit_plans import department_plan  # noqa: F401  (the issued 2026 plan fixture)
 
 
-@pytest.fixture(autouse=True)
-def _needs_libreoffice():
-    if shutil.which(soffice_binary()) is None and not os.environ.get("CI"):
-        pytest.skip("LibreOffice (soffice) không được cài trên máy này; CI luôn chạy kiểm thử này")
-
-
-def words(text: str) -> str:
-    # pdftotext breaks lines where the page does; compare the text, not the layout.
-    return " ".join(text.split())
-
-
-def test_the_unit_plan_pdf_has_the_school_header_the_department_basis_and_the_head(
-    client,
-    tree,
-    people,
-    department_plan,  # noqa: F811
-):
+@pytest.fixture
+def assigned(tree, people, department_plan):  # noqa: F811
+    """School A's plan with its first task item assigned to the committee's deputy head."""
     _committee, _decision, members = committee_with_members(tree.school_a)
     plan = unit_plans.unit_plan_create(
         parent=department_plan, unit=tree.school_a, user=people.officer_a
@@ -50,6 +39,35 @@ def test_the_unit_plan_pdf_has_the_school_header_the_department_basis_and_the_he
         timeframe="Tháng 3/2026",
         expected_output="Kế hoạch tuyên truyền",
     )
+    return plan, members
+
+
+def words(text: str) -> str:
+    # pdftotext breaks lines where the page does; compare the text, not the layout.
+    return " ".join(text.split())
+
+
+def test_the_unit_plan_docx_has_the_header_basis_and_the_assignment_table(assigned):
+    plan, members = assigned
+    plan.refresh_from_db()
+    document = Document(io.BytesIO(plan_docx(plan)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "TRƯỜNG THPT NGÔ QUYỀN" in " ".join(cells)
+    assert "SỞ GDĐT HẢI PHÒNG" in " ".join(cells)
+    assert "Căn cứ Kế hoạch số 12/KH-SGDĐT ngày 16/01/2026" in text
+    assert "PHÂN CÔNG THỰC HIỆN" in text
+    assert members["deputy"].full_name in cells
+    assert "Tháng 3/2026" in cells and "Kế hoạch tuyên truyền" in cells
+    assert "HIỆU TRƯỞNG\nNgười số 0 HP-THPT-002" in cells
+
+
+def test_the_unit_plan_pdf_has_the_school_header_the_department_basis_and_the_head(
+    client, people, assigned
+):
+    if shutil.which(soffice_binary()) is None and not os.environ.get("CI"):
+        pytest.skip("LibreOffice (soffice) không được cài trên máy này; CI luôn chạy kiểm thử này")
+    plan, _members = assigned
     client.force_login(people.officer_a)
 
     response = client.get(reverse("plans:pdf", args=[plan.pk]))
