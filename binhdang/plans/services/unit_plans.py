@@ -117,6 +117,18 @@ def received(parent: Plan, unit: OrgUnit) -> bool:
     return PlanDistribution.objects.filter(plan=parent, unit=unit).exists()
 
 
+def open_for_unit_plans(parent: Plan, today: dt.date | None = None) -> bool:
+    """Whether units are offered to build their plan from `parent`: an issued department
+    plan of this year or a later one. A past year's plan stays readable, but a unit plan for
+    a year that is over would be paperwork nobody carries out."""
+    year = (today or timezone.localdate()).year
+    return (
+        parent.kind == PlanKind.DEPARTMENT
+        and parent.status == PlanStatus.ISSUED
+        and (parent.year >= year)
+    )
+
+
 @transaction.atomic
 def unit_plan_create(*, parent: Plan, unit: OrgUnit, user: User | None, is_demo: bool = False):
     """The unit's own plan, pre-filled from the department plan it received (one per unit

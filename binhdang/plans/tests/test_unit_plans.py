@@ -4,6 +4,7 @@ access and reminders."""
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -232,8 +233,25 @@ def test_reminders_are_sent_once_a_day_to_units_without_a_submitted_plan(
 # --- views ----------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def in_2026(monkeypatch):
+    """Today in February 2026, while the department plan fixture's year is running."""
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: dt.date(2026, 2, 1))
+
+
+def test_a_past_years_plan_offers_no_unit_plan(client, tree, people, department_plan):
+    client.force_login(people.officer_a)
+    for today, offered in ((dt.date(2026, 12, 31), True), (dt.date(2027, 1, 2), False)):
+        with mock.patch.object(timezone, "localdate", return_value=today):
+            inbox = client.get(reverse("plans:inbox")).content.decode()
+            page = client.get(reverse("plans:detail", args=[department_plan.pk]))
+        assert ("Xây dựng kế hoạch của đơn vị" in inbox) is offered
+        assert ("Xây dựng kế hoạch của Trường THPT Ngô Quyền" in page.content.decode()) is offered
+    assert "Năm 2026 đã qua" in page.content.decode()
+
+
 def test_the_school_builds_edits_and_its_head_submits_in_the_browser(
-    client, tree, people, department_plan
+    client, tree, people, department_plan, in_2026
 ):
     _committee, _decision, members = committee_with_members(tree.school_a)
     client.force_login(people.officer_a)

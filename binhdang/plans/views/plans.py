@@ -22,6 +22,7 @@ from ..forms import PlanCreateForm, PlanFilterForm, PlanImportForm
 from ..importing import DEFAULT_MAX_BYTES, PlanImportError, import_plan_file
 from ..importing import errors as import_errors
 from ..models import Plan
+from ..services import unit_plans
 from ..structure import PlanDocument
 from . import citations
 from .common import permissions, plan_for
@@ -184,7 +185,7 @@ def plan_inbox(request: HttpRequest) -> HttpResponse:
     }
     for distribution in page:
         distribution.unit_plan = built.get((distribution.plan_id, distribution.unit_id))
-        distribution.can_build = distribution.plan.kind == PlanKind.DEPARTMENT and policy.can(
+        distribution.can_build = unit_plans.open_for_unit_plans(distribution.plan) and policy.can(
             request.user, policy.Action.EDIT, distribution.unit
         )
     return TemplateResponse(request, "plans/inbox.html", {"page_obj": page})

@@ -74,6 +74,7 @@ def unit_context(user, plan: Plan) -> dict:
             own = selectors_unit.own_unit_plans(user, plan)
         return {
             "own_unit_plans": own,
+            "can_build": services.open_for_unit_plans(plan),
             "can_follow_up": plan.status == PlanStatus.ISSUED
             and policy.can(user, policy.Action.MANAGE, plan.unit),
         }
