@@ -67,6 +67,23 @@ def section_tree(plan: Plan) -> list[tuple[PlanSection, list]]:
     return build(None)
 
 
+def outline_items(plan: Plan):
+    """Every item in outline order, as (item, its sections from the top down, outline
+    label such as "II.2", whether it lies under part II — the tasks a unit assigns)."""
+
+    def walk(nodes, path: str, above: tuple):
+        for section, children in nodes:
+            label = section.label.strip().rstrip(".)")
+            here = f"{path}.{label}" if path and label else (label or path)
+            chain = (*above, section)
+            in_tasks = chain[0].label.strip().rstrip(".)") == "II"
+            for item in section.item_list:
+                yield item, chain, here, in_tasks
+            yield from walk(children, here, chain)
+
+    yield from walk(section_tree(plan), "", ())
+
+
 def plan_to_document(plan: Plan) -> PlanDocument:
     """The plan as a PlanDocument (citations of the bases as stored; none recomputed)."""
 

@@ -22,6 +22,7 @@ from binhdang.accounts.choices import Role
 from binhdang.accounts.models import CommitteeMember, OrgUnit, RoleGrant, User
 
 from .choices import PlanKind, PlanStatus
+from .convert import outline_items
 from .demo import demo_years
 from .models import Plan, PlanDistribution, PlanEvent, PlanItem
 from .services import unit_plans
@@ -101,28 +102,6 @@ def _backdate(plan: Plan, actions_at: list[dt.datetime]) -> None:
         PlanEvent.objects.filter(pk=event.pk).update(at=moment)
 
 
-def _task_items(plan: Plan) -> list[tuple[PlanItem, bool]]:
-    """Part II's items (the tasks, as the assignment table lists them), each with whether
-    its task is the Action Month's."""
-    sections = {s.pk: s for s in plan.sections.all()}
-
-    def tasks_root(section) -> tuple[bool, bool]:
-        action_month = False
-        while section is not None:
-            action_month = action_month or "tháng hành động" in section.title.lower()
-            if section.parent_id is None:
-                return section.label.strip().rstrip(".)") == "II", action_month
-            section = sections.get(section.parent_id)
-        return False, action_month
-
-    found = []
-    for item in PlanItem.objects.filter(section__plan=plan).order_by("section__order", "order"):
-        in_tasks, action_month = tasks_root(sections[item.section_id])
-        if in_tasks:
-            found.append((item, action_month))
-    return found
-
-
 def _assign(plan: Plan, unit: OrgUnit, share: float, rng: random.Random) -> None:
     """Who does what, when, with what result, for a share of part II's items (demo data:
     written in one bulk update, before the plan is sent and locked)."""
@@ -134,9 +113,10 @@ def _assign(plan: Plan, unit: OrgUnit, share: float, rng: random.Random) -> None
     if not members:
         return
     chosen = []
-    for item, action_month in _task_items(plan):
-        if rng.random() >= share:
+    for item, sections, _label, in_tasks in outline_items(plan):
+        if not in_tasks or rng.random() >= share:
             continue
+        action_month = any("tháng hành động" in s.title.lower() for s in sections)
         template = ACTION_MONTH_TIMEFRAME if action_month else rng.choice(TIMEFRAMES)
         item.responsible = rng.choice(members)
         item.timeframe = template.format(year=plan.year)

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from binhdang.documents.pdf import DocumentConversionError, convert_to_pdf, pdf_to_png_pages
 from binhdang.documents.plan_docx import build_plan_document, render_plan_docx
 
-from .convert import plan_to_document, section_tree
+from .convert import outline_items, plan_to_document
 from .models import Plan
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -44,29 +44,20 @@ def assignment_rows(plan: Plan) -> list[list[str]]:
     """(No., task, work, responsible, timeframe, expected output) of the items of a unit
     plan's tasks (part II), and of any other item the unit assigned, in outline order."""
     rows: list[list[str]] = []
-
-    def walk(nodes, path: str, in_tasks: bool) -> None:
-        for section, children in nodes:
-            label = section.label.strip().rstrip(".)")
-            here = f"{path}.{label}" if path and label else (label or path)
-            tasks = in_tasks or (not path and label == "II")
-            for item in section.item_list:
-                assigned = item.responsible_id or item.timeframe or item.expected_output
-                if not (tasks or assigned):
-                    continue
-                rows.append(
-                    [
-                        str(len(rows) + 1),
-                        here,
-                        item.text,
-                        item.responsible.full_name if item.responsible else "",
-                        item.timeframe,
-                        item.expected_output,
-                    ]
-                )
-            walk(children, here, tasks)
-
-    walk(section_tree(plan), "", False)
+    for item, _sections, here, in_tasks in outline_items(plan):
+        assigned = item.responsible_id or item.timeframe or item.expected_output
+        if not (in_tasks or assigned):
+            continue
+        rows.append(
+            [
+                str(len(rows) + 1),
+                here,
+                item.text,
+                item.responsible.full_name if item.responsible else "",
+                item.timeframe,
+                item.expected_output,
+            ]
+        )
     return rows
 
 
