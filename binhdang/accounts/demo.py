@@ -251,12 +251,11 @@ def load_committees(units: dict[str, OrgUnit]) -> None:
         head = known.get(head_title)
         head_sex = head.sex if head else (Sex.FEMALE if rng.random() < 0.55 else Sex.MALE)
         head_name = head.full_name if head else _person(rng, head_sex)
-        signer = head_name
         decision = services.committee_decision_record(
             committee=committee,
             number=f"{rng.randint(10, 480)}/QĐ-{unit.symbol_code()}",
             date=established,
-            signer=signer,
+            signer=head_name,
             kind=DecisionKind.ESTABLISH,
         )
         posts = [
@@ -300,7 +299,7 @@ def load_committees(units: dict[str, OrgUnit]) -> None:
                 committee=committee,
                 number=f"{rng.randint(10, 480)}/QĐ-{unit.symbol_code()}",
                 date=dt.date(2025, 10, 15),
-                signer=signer,
+                signer=head_name,
                 kind=DecisionKind.REFORM,
                 note="Kiện toàn do thay đổi nhân sự",
             )

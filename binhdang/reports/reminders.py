@@ -139,7 +139,7 @@ def deliver(reminder: Reminder, *, today: dt.date | None = None) -> bool:
                 key=reminder.key,
                 unit=reminder.unit,
                 subject=reminder.subject,
-                recipients=", ".join(u.email for u in users if u.email),
+                recipients=", ".join(emails),
             )
             if reminder.unit_plan_parent_id is not None:
                 UnitPlanReminder.objects.create(
